@@ -1,0 +1,5 @@
+// The spec module: the whole format in one place (see README «架构»).
+export * from './units.js';
+export * from './gbt9704.js';
+export * as bulletinSpec from './bulletin.js';
+export * as replySpec from './reply.js';
