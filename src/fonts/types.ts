@@ -19,6 +19,8 @@ export interface LoadedFont {
   origin: FontOrigin;
   /** TrueType/OpenType bytes (WOFF already decoded). */
   bytes: Buffer;
+  /** PostScript name of the face inside a collection (.ttc), passed to pdfkit/fontkit. */
+  collectionFace?: string;
   /** Units per em. */
   unitsPerEm: number;
   /** Ascender and descender in font units (hhea). */

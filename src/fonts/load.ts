@@ -1,0 +1,84 @@
+// Parse a font file once: decode WOFF, pick the face of a collection, read the names and
+// metrics the layout needs. Parsed faces are cached per process by path and face.
+
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import * as fontkit from 'fontkit';
+import type { Font, FontCollection } from 'fontkit';
+import type { FontOrigin, LoadedFont } from './types.js';
+import type { FontRole } from '../model/types.js';
+import { isWoff, isWoff2, woffToSfnt } from './woff.js';
+
+const cache = new Map<string, LoadedFont>();
+
+function isCollection(f: Font | FontCollection): f is FontCollection {
+  return (f as FontCollection).fonts !== undefined && (f as Font).unitsPerEm === undefined;
+}
+
+/** Every name a face is known by (family, full and PostScript names in all languages). */
+export function faceNames(font: Font): string[] {
+  const names = new Set<string>();
+  const records = (font as unknown as { name?: { records?: Record<string, Record<string, string> | undefined> } })
+    .name?.records;
+  for (const key of ['fontFamily', 'fullName', 'postscriptName', 'preferredFamily']) {
+    const rec = records?.[key];
+    if (rec) for (const v of Object.values(rec)) if (typeof v === 'string') names.add(v.trim());
+  }
+  if (font.familyName) names.add(font.familyName);
+  if (font.postscriptName) names.add(font.postscriptName);
+  return [...names];
+}
+
+/** Open a file's faces (one, or several for a .ttc) without decoding more than needed. */
+export function openFaces(bytes: Buffer): Font[] {
+  const parsed = fontkit.create(bytes);
+  return isCollection(parsed) ? parsed.fonts : [parsed];
+}
+
+/** Read and convert a font file to sfnt bytes (WOFF 1.0 decoded; WOFF2 refused). */
+export function readFontBytes(path: string): Buffer {
+  const raw = readFileSync(path);
+  if (isWoff2(raw)) throw new Error(`${path}: WOFF2 字体无法嵌入 PDF，请改用 TTF/OTF 或 WOFF 文件`);
+  return isWoff(raw) ? woffToSfnt(raw) : raw;
+}
+
+/**
+ * Load one face of a font file. `postscriptName` selects a face of a collection;
+ * the first face is used otherwise.
+ */
+export function loadFont(path: string, origin: FontOrigin, roles: FontRole[], postscriptName?: string): LoadedFont {
+  const key = `${path}#${postscriptName ?? ''}`;
+  const hit = cache.get(key);
+  if (hit) {
+    for (const r of roles) if (!hit.roles.includes(r)) hit.roles.push(r);
+    return hit;
+  }
+  const bytes = readFontBytes(path);
+  const parsed = fontkit.create(bytes, postscriptName);
+  const font: Font = isCollection(parsed) ? parsed.fonts[0]! : parsed;
+  const upm = font.unitsPerEm;
+  const advanceCache = new Map<number, number | undefined>();
+  const id = `F${createHash('sha1').update(key).digest('hex').slice(0, 8)}`;
+  const loaded: LoadedFont = {
+    id,
+    roles: [...roles],
+    path,
+    postscriptName: font.postscriptName,
+    familyName: font.familyName,
+    origin,
+    bytes,
+    collectionFace: isCollection(parsed) || postscriptName ? font.postscriptName : undefined,
+    unitsPerEm: upm,
+    ascent: font.ascent,
+    descent: font.descent,
+    hasGlyph: (cp) => font.hasGlyphForCodePoint(cp),
+    advanceEm: (cp) => {
+      if (advanceCache.has(cp)) return advanceCache.get(cp);
+      const v = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth / upm : undefined;
+      advanceCache.set(cp, v);
+      return v;
+    },
+  };
+  cache.set(key, loaded);
+  return loaded;
+}
