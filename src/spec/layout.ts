@@ -1,0 +1,62 @@
+// Constants of the PDF layout engine that the standard leaves open: where a baseline sits in
+// its grid line, how much punctuation may be squeezed, how the 简报 masthead is stacked on the
+// grid. Each is [C] (our convention) or [D] (derived), with the clause it serves. The format's
+// own numbers stay in gbt9704.ts / bulletin.ts / reply.ts.
+
+import { LINE_PITCH_PT, TYPE_BOTTOM_PT, PAGE_NO_BELOW_TYPE_MM } from './gbt9704.js';
+import { mmToPt } from './units.js';
+
+// ── Baseline rule (spec §11 «Baseline inside a line box») ─────────────────────
+/**
+ * Ideographic em box relative to the baseline, in em: top at −0.88 em, bottom at +0.12 em
+ * (the OpenType ideographic em box of CJK fonts: icfb/ideo baseline at −0.12 em) [C].
+ * Every line of text is placed with its em box centred in its grid line:
+ *   baseline(i) = lineTop(i) + (pitch − size) / 2 + EM_BOX_ASCENT_EM × size,
+ *   lineTop(i)  = TYPE_TOP + i × pitch.
+ */
+export const EM_BOX_ASCENT_EM = 0.88;
+export const EM_BOX_DESCENT_EM = 0.12;
+/** Baseline of text of `size` pt centred in a line box of height `pitch` whose top is `top` [D]. */
+export const baselineInBox = (top: number, pitch: number, size: number): number =>
+  top + (pitch - size) / 2 + EM_BOX_ASCENT_EM * size;
+
+// ── Line breaking and justification (spec §10) ───────────────────────────────
+/** A full-width mark may lose half its em (标点挤压) at line end or next to another mark [clreq]. */
+export const PUNCT_SQUEEZE_EM = 0.5;
+/** Widest a character may be pushed apart when a line is spread (share of an em) before we prefer squeezing instead [C]. */
+export const MAX_SPREAD_EM = 0.5;
+/** Rounding slack when comparing widths, pt [D]. */
+export const WIDTH_EPSILON_PT = 0.01;
+
+// ── Title (7.3.1) ────────────────────────────────────────────────────────────
+/** Title lines hold at most this share of the 版心 width before they are split [C]. */
+export const TITLE_MAX_WIDTH_SHARE = 0.92;
+
+// ── Page numbers (7.5) ───────────────────────────────────────────────────────
+/** Vertical centre of the page number's em box (the dash's middle): 7 mm below the 版心 [S 7.5]. */
+export const PAGE_NO_CENTRE_Y_PT = TYPE_BOTTOM_PT + mmToPt(PAGE_NO_BELOW_TYPE_MM);
+
+// ── 发文机关标志 (7.2.4) ──────────────────────────────────────────────────────
+/** Extra line-to-line distance of a joint issuers' mark, as a share of its size [C]. */
+export const MARK_LINE_GAP_EM = 0.15;
+
+// ── 简报 masthead on the grid (spec §12) [C] ──────────────────────────────────
+/** Grid line (0-based) of the marking line (内部刊物 注意保存). */
+export const MASTHEAD_MARKING_SLOT = 0;
+/** Grid line of the red series name. */
+export const MASTHEAD_NAME_SLOT = 1;
+/** First grid line and number of grid lines taken by the big red 简报 word. */
+export const MASTHEAD_HEADING_SLOT = 2;
+export const MASTHEAD_HEADING_SLOTS = 3;
+/** Grid line of the 期号 (第N期). */
+export const MASTHEAD_ISSUE_SLOT = 5;
+/** Grid line of the editor / date line. */
+export const MASTHEAD_EDITOR_SLOT = 6;
+
+// ── 版记 (7.4) ───────────────────────────────────────────────────────────────
+/** Rows of the 版记 are one grid line of the body pitch each [C, spec §7 «Row height»]. */
+export const COLOPHON_ROW_PITCH_PT = LINE_PITCH_PT;
+
+// ── Seal (7.3.5.1) ───────────────────────────────────────────────────────────
+/** The seal's centre sits this share of its diameter above the date's em-box centre [C: 骑年盖月]. */
+export const SEAL_CENTRE_ABOVE_DATE_SHARE = 0.15;
