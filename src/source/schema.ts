@@ -1,0 +1,301 @@
+// zod schemas per document type. The input is the merged entries (canonical path → value as
+// typed); each field parser reports its own bilingual problem, attached to the zod issue, so
+// that one parse collects every problem of the file.
+
+import { z } from 'zod';
+import { Problem, type Text } from '../errors.js';
+import type { DocType, ImageData } from '../model/types.js';
+import type { Entry, Raw } from './entries.js';
+import * as f from './fields.js';
+import { keySpec } from './keys.js';
+import type { BulletinMeta, Category, Meta, Publicity, ReplyMeta, Secrecy, Urgency } from './types.js';
+import type { DateValue } from './dates.js';
+
+export interface SchemaCtx {
+  file: string;
+  /** Line of the opening `---`: where missing keys are reported. */
+  openLine: number;
+  entries: ReadonlyMap<string, Entry>;
+  warnings: Problem[];
+  /** Reads and checks the seal image, reporting through the field context. */
+  seal: (spec: string, c: f.FieldCtx) => ImageData | undefined;
+}
+
+type Need = 'required' | 'config' | 'optional';
+
+function problemFor(ctx: SchemaCtx, entry: Entry, what: Text, r: f.Report = {}): Problem {
+  return new Problem({
+    file: entry.file,
+    pos: r.pos ?? entry.keyPos,
+    key: entry.spelled,
+    what,
+    expected: r.expected,
+    found: r.found,
+    hint: r.hint,
+  });
+}
+
+export function missing(ctx: SchemaCtx, path: string, need: Need, extra?: Text): Problem {
+  const s = keySpec(path);
+  const where =
+    need === 'config'
+      ? { zh: '，或在项目配置文件 gongwen.config.yaml 中设置', en: ', or set it in gongwen.config.yaml' }
+      : { zh: '', en: '' };
+  return new Problem({
+    file: ctx.file,
+    pos: { line: ctx.openLine, col: 1 },
+    key: path,
+    what: { zh: `缺少必填项「${s.alias}」`, en: `missing required key "${path}" (${s.label.en})` },
+    expected: {
+      zh: `在前置元数据中写「${path}: …」或「${s.alias}: …」${where.zh}${extra?.zh ?? ''}`,
+      en: `"${path}: …" or "${s.alias}: …" in the front matter${where.en}${extra?.en ?? ''}`,
+    },
+  });
+}
+
+function field<T>(ctx: SchemaCtx, path: string, parser: f.Parser<T>, need: Need = 'optional') {
+  return z.custom<Raw | null>(() => true).transform((raw, zc): T | undefined => {
+    const entry = ctx.entries.get(path);
+    const fail = (p: Problem) => zc.addIssue({ code: 'custom', message: p.format('en'), params: { problem: p } });
+    if (raw === null || entry === undefined) {
+      if (need !== 'optional') fail(missing(ctx, path, need));
+      return undefined;
+    }
+    if (f.isEmptyRaw(raw) && need !== 'optional') {
+      fail(
+        problemFor(ctx, entry, { zh: '必填项的值为空', en: 'a required key has an empty value' }, {
+          expected: { zh: keySpec(path).alias, en: keySpec(path).label.en },
+        }),
+      );
+      return undefined;
+    }
+    if (f.isEmptyRaw(raw)) return undefined;
+    const v = parser(raw, {
+      error: (what, r) => fail(problemFor(ctx, entry, what, r)),
+      warn: (what, r) => ctx.warnings.push(problemFor(ctx, entry, what, r)),
+    });
+    if (need !== 'optional' && Array.isArray(v) && v.length === 0) {
+      fail(problemFor(ctx, entry, { zh: '必填项的列表为空', en: 'a required list is empty' }, { expected: { zh: '至少一项', en: 'at least one item' } }));
+    }
+    return v;
+  });
+}
+
+const TYPE_VALUES = {
+  bulletin: 'bulletin',
+  简报: 'bulletin',
+  reply: 'reply',
+  提案答复: 'reply',
+  建议答复: 'reply',
+} as const;
+
+export const TYPE_EXPECTED: Text = {
+  zh: 'bulletin（简报）或 reply（提案答复、建议答复）',
+  en: 'bulletin (简报) or reply (提案答复, 建议答复)',
+};
+
+export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(['bulletin', 'reply'], TYPE_VALUES, TYPE_EXPECTED);
+
+function commonShape(ctx: SchemaCtx, type: DocType) {
+  const R = type === 'reply';
+  return {
+    title: field(ctx, 'title', f.text()),
+    issuer: field(ctx, 'issuer', f.text(), R ? 'required' : 'optional'),
+    mark: field(ctx, 'mark', f.text()),
+    number: field(ctx, 'number', f.docNumber, R ? 'required' : 'optional'),
+    signer: field(ctx, 'signer', f.list()),
+    to: field(ctx, 'to', f.list(), R ? 'required' : 'optional'),
+    date: field(ctx, 'date', f.date, 'required'),
+    copy: field(ctx, 'copy', f.copyNumber),
+    secrecy: field(ctx, 'secrecy', secrecyParser),
+    secrecyTerm: field(ctx, 'secrecyTerm', f.secrecyTerm),
+    urgency: field(ctx, 'urgency', f.oneOf<Urgency>(['特急', '加急'])),
+    attachments: field(ctx, 'attachments', f.list()),
+    note: field(ctx, 'note', f.text()),
+    cc: field(ctx, 'cc', f.list()),
+    printer: field(ctx, 'printer', f.text(), 'config'),
+    printDate: field(ctx, 'printDate', f.date),
+    copies: field(ctx, 'copies', f.positiveInt),
+    seal: field(ctx, 'seal', (raw, c) => {
+      const p = f.text({ zh: '图片路径', en: 'an image path' })(raw, c);
+      return p === undefined ? undefined : ctx.seal(p, c);
+    }),
+    numbering: field(
+      ctx,
+      'numbering',
+      f.oneOf<'auto' | 'keep'>(['auto', 'keep'], { 自动: 'auto', 保留: 'keep', 保持: 'keep' }, {
+        zh: 'auto（自动编号）或 keep（保留原样）',
+        en: 'auto or keep',
+      }),
+    ),
+  };
+}
+
+/** `secrecy: 机密★1年` is split into level and term. */
+const secrecyParser: f.Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
+  const exp = { zh: '秘密 / 机密 / 绝密', en: '秘密 / 机密 / 绝密' };
+  const t = f.text(exp)(raw, c);
+  if (t === undefined) return undefined;
+  const [level, term, ...more] = t.split('★').map((s) => s.trim());
+  if (!['秘密', '机密', '绝密'].includes(level!) || more.length > 0 || term === '') {
+    c.error({ zh: '不是可用的密级', en: 'not an accepted secrecy level' }, { expected: exp, found: t });
+    return undefined;
+  }
+  return { level: level as Secrecy, term };
+};
+
+function bulletinShape(ctx: SchemaCtx) {
+  return {
+    ...commonShape(ctx, 'bulletin'),
+    name: field(ctx, 'name', f.text(), 'required'),
+    heading: field(ctx, 'heading', f.text()),
+    issue: field(ctx, 'issue', f.issueNumber('第'), 'required'),
+    volume: field(ctx, 'volume', f.issueNumber('总第')),
+    editor: field(ctx, 'editor', f.text(), 'config'),
+    marking: field(ctx, 'marking', f.text()),
+    toc: field(ctx, 'toc', f.bool),
+    'distribution.report': field(ctx, 'distribution.report', f.list()),
+    'distribution.send': field(ctx, 'distribution.send', f.list()),
+    'distribution.issue': field(ctx, 'distribution.issue', f.list()),
+  };
+}
+
+function replyShape(ctx: SchemaCtx) {
+  return {
+    ...commonShape(ctx, 'reply'),
+    category: field(
+      ctx,
+      'category',
+      f.oneOf<Category>(['A', 'B', 'C'], {}, {
+        zh: 'A（已解决或基本解决）、B（正在解决或列入计划）或 C（暂不具备条件或留作参考），大写字母',
+        en: 'A, B or C (capital letter)',
+      }),
+      'required',
+    ),
+    proposal: field(ctx, 'proposal', f.text()),
+    'contact.unit': field(ctx, 'contact.unit', f.text(), 'required'),
+    'contact.phone': field(ctx, 'contact.phone', f.text(), 'required'),
+    'contact.person': field(ctx, 'contact.person', f.text(), 'required'),
+    publicity: field(ctx, 'publicity', f.oneOf<Publicity>(['主动公开', '依申请公开', '不予公开'])),
+  };
+}
+
+export type ParseResult = { ok: true; meta: Meta } | { ok: false; problems: Problem[] };
+
+function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((i) => {
+    const p = (i as { params?: { problem?: Problem } }).params?.problem;
+    return p ?? new Problem({ file: '', what: { zh: i.message, en: i.message } });
+  });
+}
+
+/** Checks that involve more than one key, from presence alone (so they run with field errors). */
+function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
+  const out: Problem[] = [];
+  const has = (p: string) => {
+    const e = ctx.entries.get(p);
+    return e !== undefined && !f.isEmptyRaw(e.value);
+  };
+  if (type === 'reply' && !has('title') && !has('proposal')) {
+    out.push(
+      missing(ctx, 'title', 'required', {
+        zh: '；或写「proposal」（提案），标题默认为「对{提案}的答复」',
+        en: '; or give "proposal" (提案): the title defaults to 对{proposal}的答复',
+      }),
+    );
+  }
+  if (has('secrecyTerm') && !has('secrecy')) {
+    const e = ctx.entries.get('secrecyTerm')!;
+    out.push(
+      problemFor(ctx, e, { zh: '有保密期限却没有密级', en: 'a secrecy term without a secrecy level' }, {
+        expected: { zh: '同时写「secrecy」（密级）', en: 'also give "secrecy" (密级)' },
+      }),
+    );
+  }
+  const sec = ctx.entries.get('secrecy');
+  if (sec && has('secrecyTerm') && sec.value.kind === 'scalar' && sec.value.text.includes('★')) {
+    out.push(
+      problemFor(ctx, sec, { zh: '保密期限写了两次', en: 'the secrecy term is given twice' }, {
+        expected: { zh: '在「密级」中写「★期限」或单独写「保密期限」，只写一处', en: 'the term either after ★ or as secrecyTerm, once' },
+        found: sec.value.text,
+      }),
+    );
+  }
+  return out;
+}
+
+export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
+  const shape = type === 'bulletin' ? bulletinShape(ctx) : replyShape(ctx);
+  // Every key of the shape is present: null marks "not given" so that the field reports it.
+  const input: Record<string, Raw | null> = {};
+  for (const p of Object.keys(shape)) input[p] = ctx.entries.get(p)?.value ?? null;
+  const cross = crossChecks(ctx, type);
+  const r = z.object(shape).safeParse(input);
+  if (!r.success || cross.length > 0) {
+    return { ok: false, problems: [...(r.success ? [] : issuesToProblems(r.error.issues)), ...cross] };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const o = r.data as Record<string, any>;
+  const date = o.date as DateValue;
+  const secrecy = o.secrecy as { level: Secrecy; term?: string } | undefined;
+  const common = {
+    title: o.title,
+    issuer: o.issuer,
+    mark: o.mark,
+    number: o.number,
+    signer: o.signer ?? [],
+    to: o.to ?? [],
+    date,
+    copy: o.copy,
+    secrecy: secrecy?.level,
+    secrecyTerm: o.secrecyTerm ?? secrecy?.term,
+    urgency: o.urgency,
+    attachments: o.attachments ?? [],
+    note: o.note,
+    cc: o.cc ?? [],
+    printer: o.printer as string,
+    printDate: o.printDate ?? date,
+    copies: o.copies,
+    seal: o.seal,
+    numbering: o.numbering ?? 'keep',
+  };
+  const clean = <T extends object>(m: T): T =>
+    Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as T;
+  if (type === 'bulletin') {
+    const meta: BulletinMeta = {
+      ...common,
+      type: 'bulletin',
+      name: o.name as string,
+      heading: (o.heading as string | undefined) ?? '简报',
+      issue: o.issue as string,
+      volume: o.volume as string | undefined,
+      editor: o.editor as string,
+      marking: o.marking as string | undefined,
+      toc: (o.toc as boolean | undefined) ?? true,
+      distribution: {
+        report: (o['distribution.report'] as string[] | undefined) ?? [],
+        send: (o['distribution.send'] as string[] | undefined) ?? [],
+        issue: (o['distribution.issue'] as string[] | undefined) ?? [],
+      },
+    };
+    return { ok: true, meta: clean(meta) };
+  }
+  const proposal = o.proposal as string | undefined;
+  const meta: ReplyMeta = {
+    ...common,
+    type: 'reply',
+    title: common.title ?? `对${proposal}的答复`,
+    issuer: common.issuer as string,
+    number: common.number as string,
+    to: common.to,
+    category: o.category as Category,
+    proposal,
+    contact: {
+      unit: o['contact.unit'] as string,
+      phone: o['contact.phone'] as string,
+      person: o['contact.person'] as string,
+    },
+    publicity: o.publicity as Publicity | undefined,
+  };
+  return { ok: true, meta: clean(meta) };
+}

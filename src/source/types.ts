@@ -1,0 +1,114 @@
+// Public types of the source stage: the typed metadata of each document type and the Source
+// handed to the template stage.
+
+import type { Position, Problem } from '../errors.js';
+import type { DocType, FontRole, ImageData, LayoutOptions } from '../model/types.js';
+import type { DateValue } from './dates.js';
+
+export type { DateValue } from './dates.js';
+
+export interface Contact {
+  unit: string;
+  phone: string;
+  person: string;
+}
+
+export interface Distribution {
+  report: string[];
+  send: string[];
+  issue: string[];
+}
+
+export type Secrecy = '秘密' | '机密' | '绝密';
+export type Urgency = '特急' | '加急';
+export type Publicity = '主动公开' | '依申请公开' | '不予公开';
+export type Category = 'A' | 'B' | 'C';
+
+export interface CommonMeta {
+  type: DocType;
+  title?: string;
+  issuer?: string;
+  /** Text of the red issuer mark; the template defaults it to `{issuer}文件`. */
+  mark?: string;
+  /** Normalised: `京教〔2024〕15号`. */
+  number?: string;
+  signer: string[];
+  to: string[];
+  date: DateValue;
+  /** Six digits, zero padded, as text. */
+  copy?: string;
+  secrecy?: Secrecy;
+  secrecyTerm?: string;
+  urgency?: Urgency;
+  attachments: string[];
+  note?: string;
+  cc: string[];
+  printer: string;
+  /** Defaults to `date`. */
+  printDate: DateValue;
+  copies?: number;
+  seal?: ImageData;
+  numbering: 'auto' | 'keep';
+}
+
+export interface BulletinMeta extends CommonMeta {
+  type: 'bulletin';
+  name: string;
+  /** Default `简报`. */
+  heading: string;
+  /** As typed, e.g. "56". */
+  issue: string;
+  volume?: string;
+  editor: string;
+  marking?: string;
+  toc: boolean;
+  distribution: Distribution;
+}
+
+export interface ReplyMeta extends CommonMeta {
+  type: 'reply';
+  /** Default `对{proposal}的答复`. */
+  title: string;
+  issuer: string;
+  number: string;
+  /** Non-empty. */
+  to: string[];
+  category: Category;
+  proposal?: string;
+  contact: Contact;
+  publicity?: Publicity;
+}
+
+export type Meta = BulletinMeta | ReplyMeta;
+
+export interface Source {
+  file: string;
+  meta: Meta;
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+  options: LayoutOptions;
+  warnings: Problem[];
+  /** Canonical key path (`contact.phone`) → position of the key in the file. */
+  keyPositions: Map<string, Position>;
+}
+
+export interface ProjectConfig {
+  /** Path of the config file, when one was read. */
+  path?: string;
+  /** Project folder: the config file's folder, else (for sources) the source's folder. */
+  root: string;
+  /** Front-matter defaults, keyed by canonical path (`contact.phone`) or any spelling. */
+  defaults: Record<string, unknown>;
+  /** Positions of the defaults in the config file, keyed by canonical path. */
+  defaultPositions?: Map<string, Position>;
+  /** Font files and folders are absolute paths (resolved against the config's folder). */
+  fonts?: {
+    files?: Partial<Record<FontRole, string>>;
+    docxNames?: Partial<Record<FontRole, string>>;
+    folders?: string[];
+  };
+  /** Output folder, absolute. */
+  output?: string;
+  layout?: Partial<LayoutOptions>;
+}
