@@ -1,0 +1,97 @@
+// `gongwen build` and `gongwen check`: every file of the batch is tried; a failing file
+// leaves no output (nor a stale one from an earlier run) and makes the exit code 1.
+
+import { resolve } from 'node:path';
+import type { Lang } from '../errors.js';
+import { BuildError } from '../errors.js';
+import type { ProjectConfig } from '../source/index.js';
+import { loadFontSet } from '../fonts/index.js';
+import type { TemplateSet } from '../template/render.js';
+import { buildFile, readAndCompose, type Format } from '../pipeline/build.js';
+import { outputPath, planJobs, type Job } from '../pipeline/inputs.js';
+import { removeOutputs, writeAtomic } from '../archive/write.js';
+import { MSG, t } from './messages.js';
+
+export interface Reporter {
+  lang: Lang;
+  /** Progress lines: on a terminal, or with --verbose. */
+  progress: boolean;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface BuildCommand {
+  inputs: string[];
+  outDir: string;
+  formats: Format[];
+  config: ProjectConfig;
+  templates: TemplateSet;
+  cwd: string;
+  pdfa: boolean;
+}
+
+export interface BatchResult {
+  ok: Job[];
+  failed: Job[];
+  written: string[];
+}
+
+function reportError(e: unknown, job: Job, r: Reporter): void {
+  if (e instanceof BuildError) for (const p of e.problems) r.err(p.format(r.lang));
+  else r.err(`${job.file}: ${t(MSG.internal, r.lang)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}
+
+export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchResult> {
+  const jobs = planJobs(cmd.inputs, resolve(cmd.cwd, cmd.outDir), cmd.cwd);
+  if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
+  const fonts = loadFontSet({ ...(cmd.config.fonts ?? {}) }, { cwd: cmd.cwd });
+  const result: BatchResult = { ok: [], failed: [], written: [] };
+  for (const [i, job] of jobs.entries()) {
+    const paths = cmd.formats.map((f) => outputPath(job, f));
+    // A file that fails must not leave an earlier run's output passed off as new.
+    removeOutputs(paths);
+    try {
+      const built = await buildFile(job.file, { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa: cmd.pdfa });
+      for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${w.format(r.lang)}`);
+      for (const f of cmd.formats) {
+        const bytes = built.outputs[f];
+        if (bytes) {
+          writeAtomic(outputPath(job, f), bytes);
+          result.written.push(outputPath(job, f));
+        }
+      }
+      result.ok.push(job);
+      if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.built, r.lang)} ${job.file} → ${paths.map((p) => relativeTo(cmd.cwd, p)).join(', ')}`);
+    } catch (e) {
+      removeOutputs(paths);
+      result.failed.push(job);
+      if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.failed, r.lang)} ${job.file}`);
+      reportError(e, job, r);
+    }
+  }
+  if (r.progress) r.out(t(MSG.summary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
+  return result;
+}
+
+export function runCheck(cmd: Omit<BuildCommand, 'outDir' | 'formats' | 'pdfa'>, r: Reporter): BatchResult {
+  const jobs = planJobs(cmd.inputs, cmd.cwd, cmd.cwd);
+  if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
+  const result: BatchResult = { ok: [], failed: [], written: [] };
+  for (const job of jobs) {
+    try {
+      const { source } = readAndCompose(job.file, cmd.config, cmd.templates);
+      for (const w of source.warnings) r.err(`${t(MSG.warning, r.lang)}: ${w.format(r.lang)}`);
+      result.ok.push(job);
+      if (r.progress) r.out(`${t(MSG.checked, r.lang)} ${job.file}`);
+    } catch (e) {
+      result.failed.push(job);
+      reportError(e, job, r);
+    }
+  }
+  if (r.progress) r.out(t(MSG.checkSummary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
+  return result;
+}
+
+function relativeTo(cwd: string, p: string): string {
+  return p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p;
+}

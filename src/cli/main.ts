@@ -1,0 +1,158 @@
+// The `gongwen` command line: build, check, new, fonts. Exit code 0 when every file was
+// built, 1 when any file failed, 2 on usage errors.
+
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import type { Lang } from '../errors.js';
+import { BuildError } from '../errors.js';
+import { loadConfig, type ProjectConfig } from '../source/index.js';
+import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../template/render.js';
+import { FORMATS, type Format } from '../pipeline/build.js';
+import { InputError } from '../pipeline/inputs.js';
+import { runBuild, runCheck, type Reporter } from './build.js';
+import { runNew } from './new.js';
+import { runFonts } from './fonts.js';
+import { MSG, t } from './messages.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+class UsageError extends Error {}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parseFormats(value: string, lang: Lang): Format[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(t(MSG.badFormat, lang, { f }));
+  return [...new Set(list)] as Format[];
+}
+
+/** The templates folder: the project's own `templates/` when it has one, else the built-in one. */
+function templatesFor(cwd: string, config: ProjectConfig): string {
+  const own = join(config.path ? dirname(config.path) : cwd, 'templates');
+  return existsSync(join(own, 'bulletin.hbs')) || existsSync(join(own, 'reply.hbs')) ? own : BUILTIN_TEMPLATE_DIR;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = EXIT_OK;
+  const langOf = (o: { lang?: string }): Lang => (o.lang === 'en' ? 'en' : 'zh');
+  const reporter = (o: { lang?: string; verbose?: boolean }): Reporter => ({
+    lang: langOf(o),
+    progress: io.isTTY || Boolean(o.verbose),
+    out: (s) => io.stdout(s + '\n'),
+    err: (s) => io.stderr(s + '\n'),
+  });
+  const configOf = (o: { config?: string }): ProjectConfig =>
+    loadConfig({ cwd: io.cwd, ...(o.config ? { configPath: resolve(io.cwd, o.config) } : {}) });
+  const defaultInputs = (paths: string[]): string[] => (paths.length ? paths : ['content']);
+  const langOption = new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh');
+
+  const program = new Command('gongwen')
+    .description('把 Markdown 排成符合 GB/T 9704-2012 的公文（简报、提案答复），输出 PDF 和 DOCX')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  program
+    .command('build')
+    .description('生成 PDF 和 DOCX（build documents）')
+    .argument('[paths...]', 'Markdown 文件或文件夹（默认 content）')
+    .option('-o, --out <dir>', '输出文件夹（默认 output）')
+    .option('-f, --format <list>', '输出格式 pdf,docx', 'pdf,docx')
+    .option('-c, --config <file>', '配置文件（默认 ./gongwen.config.yaml）')
+    .option('-v, --verbose', '非终端时也显示进度')
+    .addOption(langOption)
+    .action(async (paths: string[], o: { out?: string; format: string; config?: string; verbose?: boolean; lang?: string }) => {
+      const r = reporter(o);
+      const formats = parseFormats(o.format, r.lang);
+      const config = configOf(o);
+      const res = await runBuild(
+        {
+          inputs: defaultInputs(paths),
+          outDir: o.out ?? config.output ?? 'output',
+          formats,
+          config,
+          templates: loadTemplates(templatesFor(io.cwd, config)),
+          cwd: io.cwd,
+          pdfa: false,
+        },
+        r,
+      );
+      code = res.failed.length ? EXIT_FAILED : EXIT_OK;
+    });
+
+  program
+    .command('check')
+    .description('只检查，不生成（validate only）')
+    .argument('[paths...]', 'Markdown 文件或文件夹（默认 content）')
+    .option('-c, --config <file>', '配置文件')
+    .option('-v, --verbose', '非终端时也显示进度')
+    .addOption(langOption)
+    .action((paths: string[], o: { config?: string; verbose?: boolean; lang?: string }) => {
+      const config = configOf(o);
+      const res = runCheck(
+        { inputs: defaultInputs(paths), config, templates: loadTemplates(templatesFor(io.cwd, config)), cwd: io.cwd },
+        reporter(o),
+      );
+      code = res.failed.length ? EXIT_FAILED : EXIT_OK;
+    });
+
+  program
+    .command('new')
+    .description('新建一个填好示例的文稿（write a starter file）')
+    .argument('<type>', 'bulletin（简报）或 reply（提案答复）')
+    .argument('[path]', '文件路径（默认 ./<type>.md）')
+    .addOption(langOption)
+    .action((type: string, path: string | undefined, o: { lang?: string }) => {
+      const lang = langOf(o);
+      if (type !== 'bulletin' && type !== 'reply' && type !== '简报' && type !== '提案答复') {
+        throw new UsageError(t(MSG.badType, lang, { t: type }));
+      }
+      code = runNew(type === '简报' ? 'bulletin' : type === '提案答复' ? 'reply' : type, path, io, lang);
+    });
+
+  program
+    .command('fonts')
+    .description('显示每个字体角色使用的字体文件（which font serves each role）')
+    .option('-c, --config <file>', '配置文件')
+    .addOption(langOption)
+    .action((o: { config?: string; lang?: string }) => {
+      runFonts(configOf(o), io, langOf(o));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(e.message + '\n');
+      return EXIT_USAGE;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`${t(MSG.missingInput, 'zh')}：${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof BuildError) {
+      // A broken configuration file stops the whole run.
+      for (const p of e.problems) io.stderr(p.format(argv.includes('en') ? 'en' : 'zh') + '\n');
+      return EXIT_FAILED;
+    }
+    throw e;
+  }
+}

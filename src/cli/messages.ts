@@ -1,0 +1,26 @@
+// User-facing CLI text, Chinese first; English with `--lang en`.
+
+import type { Lang, Text } from '../errors.js';
+
+export const MSG = {
+  built: { zh: '已生成', en: 'built' },
+  failed: { zh: '失败', en: 'failed' },
+  checked: { zh: '检查通过', en: 'ok' },
+  warning: { zh: '警告', en: 'warning' },
+  noInput: { zh: '没有找到 Markdown 文件', en: 'no Markdown files found' },
+  missingInput: { zh: '找不到文件或文件夹', en: 'file or folder not found' },
+  summary: { zh: '共 {n} 个文件：成功 {ok} 个，失败 {bad} 个', en: '{n} files: {ok} built, {bad} failed' },
+  checkSummary: { zh: '共 {n} 个文件：通过 {ok} 个，有错误 {bad} 个', en: '{n} files: {ok} ok, {bad} with errors' },
+  badFormat: { zh: '未知的输出格式「{f}」，可用：pdf、docx', en: 'unknown format "{f}"; use pdf, docx' },
+  badType: { zh: '未知的文种「{t}」，可用：bulletin（简报）、reply（提案答复）', en: 'unknown type "{t}"; use bulletin, reply' },
+  exists: { zh: '文件已存在，不会覆盖：{p}', en: 'file exists, not overwritten: {p}' },
+  created: { zh: '已创建 {p}', en: 'created {p}' },
+  fontsHeader: { zh: '字体角色 → 使用的字体文件', en: 'font role → font file used' },
+  standIn: { zh: '代用', en: 'stand-in' },
+  docxName: { zh: 'DOCX 中的字体名', en: 'font name in DOCX' },
+  internal: { zh: '内部错误', en: 'internal error' },
+} satisfies Record<string, Text>;
+
+export function t(text: Text, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}

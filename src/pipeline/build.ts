@@ -1,0 +1,60 @@
+// One source file → its PDF and DOCX bytes. Reading happens here (the edge); everything
+// between is a pure stage: compose (template, Markdown, model) → layout → writers.
+
+import type { ProjectConfig, Source } from '../source/index.js';
+import { readSource } from '../source/index.js';
+import type { GongwenDocument } from '../model/types.js';
+import type { TemplateSet } from '../template/render.js';
+import type { FontSet } from '../fonts/index.js';
+import { Problem } from '../errors.js';
+import { composeDocument } from './compose.js';
+import { imageLoader } from './images.js';
+import { layoutDocument } from '../layout/index.js';
+import { writePdf } from '../render/pdf/index.js';
+import { writeDocx } from '../render/docx/index.js';
+
+export type Format = 'pdf' | 'docx';
+export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+
+export interface BuildContext {
+  config: ProjectConfig;
+  templates: TemplateSet;
+  fonts: FontSet;
+  formats: readonly Format[];
+  /** PDF/A-2b output (always on for the archive). */
+  pdfa: boolean;
+}
+
+export interface Built {
+  source: Source;
+  doc: GongwenDocument;
+  outputs: Partial<Record<Format, Buffer>>;
+  warnings: Problem[];
+}
+
+/** Read one source and compose its document model (what `gongwen check` runs). */
+export function readAndCompose(file: string, config: ProjectConfig, templates: TemplateSet): { source: Source; doc: GongwenDocument } {
+  const source = readSource(file, config);
+  const doc = composeDocument(source, templates, { loadImage: imageLoader(file, config.root) });
+  return { source, doc };
+}
+
+/** Build one file; throws BuildError when the source is wrong. */
+export async function buildFile(file: string, ctx: BuildContext): Promise<Built> {
+  const { source, doc } = readAndCompose(file, ctx.config, ctx.templates);
+  const warnings: Problem[] = [...source.warnings];
+  const outputs: Partial<Record<Format, Buffer>> = {};
+  if (ctx.formats.includes('pdf')) {
+    const laid = layoutDocument(doc, ctx.fonts);
+    for (const w of laid.warnings) {
+      warnings.push(
+        new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }),
+      );
+    }
+    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+  }
+  if (ctx.formats.includes('docx')) {
+    outputs.docx = await writeDocx(doc, { fontNames: ctx.config.fonts?.docxNames });
+  }
+  return { source, doc, outputs, warnings };
+}

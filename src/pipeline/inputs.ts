@@ -1,0 +1,56 @@
+// Which source files a command works on, and where each one's outputs go.
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, dirname } from 'node:path';
+import type { Format } from './build.js';
+
+export interface Job {
+  /** Source file, as the user should see it (relative to the working directory when inside it). */
+  file: string;
+  /** Output path per format, without the extension. */
+  outBase: string;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const full = join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) out.push(...walk(full));
+    else if (extname(name).toLowerCase() === '.md') out.push(full);
+  }
+  return out;
+}
+
+export class InputError extends Error {}
+
+/** Expand files and folders into jobs; a folder keeps its layout under the output folder. */
+export function planJobs(inputs: string[], outDir: string, cwd: string): Job[] {
+  const jobs: Job[] = [];
+  const seen = new Set<string>();
+  const display = (abs: string): string => {
+    const rel = relative(cwd, abs);
+    return rel && !rel.startsWith('..') ? rel : abs;
+  };
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    if (!existsSync(abs)) throw new InputError(input);
+    if (statSync(abs).isDirectory()) {
+      for (const f of walk(abs)) {
+        if (seen.has(f)) continue;
+        seen.add(f);
+        const rel = relative(abs, f);
+        jobs.push({ file: display(f), outBase: join(outDir, dirname(rel), basename(rel, extname(rel))) });
+      }
+    } else if (!seen.has(abs)) {
+      seen.add(abs);
+      jobs.push({ file: display(abs), outBase: join(outDir, basename(abs, extname(abs))) });
+    }
+  }
+  return jobs;
+}
+
+export function outputPath(job: Job, format: Format): string {
+  return `${job.outBase}.${format}`;
+}

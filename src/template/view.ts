@@ -1,0 +1,114 @@
+// The values a template sees: the front matter turned into display text (dates, numbers,
+// 份号, 密级★期限, 第N期 …). Labels and punctuation between values stay in the templates.
+
+import type { BulletinMeta, Meta, ReplyMeta } from '../source/index.js';
+import type { Escapable } from './escape.js';
+import { COPY_NO_DIGITS, SECRECY_STAR } from '../spec/index.js';
+
+export interface CommonView {
+  [k: string]: Escapable;
+  type: string;
+  title: string;
+  issuer: string;
+  mark: string;
+  number: string;
+  signer: string[];
+  to: string[];
+  date: string;
+  copy: string;
+  secrecy: string;
+  urgency: string;
+  attachments: string[];
+  note: string;
+  cc: string[];
+  printer: string;
+  printDate: string;
+  copies: string;
+  hasSeal: boolean;
+}
+
+export interface BulletinView extends CommonView {
+  name: string;
+  heading: string;
+  issue: string;
+  volume: string;
+  editor: string;
+  marking: string;
+  toc: boolean;
+  report: string[];
+  send: string[];
+  issueTo: string[];
+}
+
+export interface ReplyView extends CommonView {
+  category: string;
+  proposal: string;
+  contactUnit: string;
+  contactPhone: string;
+  contactPerson: string;
+  publicity: string;
+}
+
+export type View = BulletinView | ReplyView;
+
+/** 密级 with its 保密期限: 机密★1年 [GB/T 9704 7.2.2]. */
+export function secrecyText(secrecy: string | undefined, term: string | undefined): string {
+  if (!secrecy) return '';
+  return term ? `${secrecy}${SECRECY_STAR}${term}` : secrecy;
+}
+
+function commonView(meta: Meta): CommonView {
+  const issuer = meta.issuer ?? '';
+  return {
+    type: meta.type,
+    title: meta.title ?? '',
+    issuer,
+    mark: meta.mark ?? (issuer ? `${issuer}文件` : ''),
+    number: meta.number ?? '',
+    signer: meta.signer,
+    to: meta.to,
+    date: meta.date.text,
+    copy: meta.copy ? meta.copy.padStart(COPY_NO_DIGITS, '0') : '',
+    secrecy: secrecyText(meta.secrecy, meta.secrecyTerm),
+    urgency: meta.urgency ?? '',
+    attachments: meta.attachments,
+    note: meta.note ?? '',
+    cc: meta.cc,
+    printer: meta.printer,
+    printDate: meta.printDate.text,
+    copies: meta.copies !== undefined ? String(meta.copies) : '',
+    hasSeal: meta.seal !== undefined,
+  };
+}
+
+function bulletinView(meta: BulletinMeta): BulletinView {
+  return {
+    ...commonView(meta),
+    name: meta.name,
+    heading: meta.heading,
+    issue: meta.issue,
+    volume: meta.volume ?? '',
+    editor: meta.editor,
+    marking: meta.marking ?? '',
+    toc: meta.toc,
+    report: meta.distribution.report,
+    send: meta.distribution.send,
+    issueTo: meta.distribution.issue,
+  };
+}
+
+function replyView(meta: ReplyMeta): ReplyView {
+  return {
+    ...commonView(meta),
+    category: meta.category,
+    proposal: meta.proposal ?? '',
+    contactUnit: meta.contact.unit,
+    contactPhone: meta.contact.phone,
+    contactPerson: meta.contact.person,
+    publicity: meta.publicity ?? '',
+  };
+}
+
+export function viewOf(meta: Meta): View {
+  return meta.type === 'bulletin' ? bulletinView(meta) : replyView(meta);
+}
