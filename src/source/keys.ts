@@ -182,7 +182,8 @@ export function suggestKey(spelled: string, types: readonly DocType[] = ALL, par
   }
   const n = norm(spelled);
   const len = [...n].length;
-  const limit = Math.max(1, Math.floor(len * 0.4));
+  // A CJK character carries more than a letter: allow up to half of a Chinese key to differ.
+  const limit = Math.max(1, Math.floor(len * (/[\u3400-\u9fff]/.test(n) ? 0.5 : 0.4)));
   let best: Suggestion | undefined;
   let bestD = Infinity;
   for (const c of cands) {
