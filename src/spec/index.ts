@@ -4,3 +4,4 @@ export * from './gbt9704.js';
 export * as bulletinSpec from './bulletin.js';
 export * as replySpec from './reply.js';
 export * as layoutSpec from './layout.js';
+export * as docxSpec from './docx.js';

@@ -1,0 +1,94 @@
+// Post-processing of the package the docx library writes: our body, styles and font table
+// replace its parts, settings gain the Chinese line-breaking switches, pictures are added
+// as media parts, and the zip is rewritten with fixed dates so that the same model always
+// gives the same bytes (the library stamps the current time into core.xml and the zip).
+
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { MediaPart } from './context.js';
+import { el } from './xml.js';
+
+/** Characters that may not start a line (clreq basic level) and may not end one [spec §10]. */
+export const NO_LINE_START = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～”〉》」』】︰︱︲︳﹐﹑﹒﹓﹔﹕﹖﹘︶︸︺︼︾﹀﹂﹗｜､…—';
+export const NO_LINE_END = '$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥';
+
+export interface PackageParts {
+  bodyXml: string;
+  stylesXml: string;
+  fontTableXml: string;
+  media: MediaPart[];
+  /** yyyy-mm-dd: the date of every timestamp in the package. */
+  isoDate: string;
+  author: string;
+}
+
+const must = (files: Record<string, Uint8Array>, name: string): string => {
+  const f = files[name];
+  if (!f) throw new Error(`DOCX package lacks ${name}`);
+  return strFromU8(f);
+};
+
+/** Settings: no punctuation compression (keeps the character grid), 避头尾 lists, zh-CN. */
+export const patchSettings = (xml: string): string => {
+  const cjk =
+    el('w:characterSpacingControl', { 'w:val': 'doNotCompress' }) +
+    el('w:noLineBreaksAfter', { 'w:lang': 'zh-CN', 'w:val': NO_LINE_END }) +
+    el('w:noLineBreaksBefore', { 'w:lang': 'zh-CN', 'w:val': NO_LINE_START });
+  return xml
+    .replace('<w:compat>', `${cjk}<w:compat>`)
+    .replace('</w:compat>', `</w:compat>${el('w:themeFontLang', { 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' })}`);
+};
+
+export const finishPackage = (docx: Uint8Array, parts: PackageParts): Buffer => {
+  const files = unzipSync(docx);
+  const put = (name: string, text: string): void => {
+    files[name] = strToU8(text);
+  };
+
+  const document = must(files, 'word/document.xml');
+  const bodyRe = /<w:body>[\s\S]*?(?=<w:sectPr)/;
+  if (!bodyRe.test(document)) throw new Error('DOCX document.xml has no body');
+  put('word/document.xml', document.replace(bodyRe, () => `<w:body>${parts.bodyXml}`));
+  put('word/styles.xml', parts.stylesXml);
+  put('word/fontTable.xml', parts.fontTableXml);
+  put('word/settings.xml', patchSettings(must(files, 'word/settings.xml')));
+
+  const stamp = `${parts.isoDate}T00:00:00Z`;
+  put(
+    'docProps/core.xml',
+    must(files, 'docProps/core.xml')
+      .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`)
+      .replace(/<cp:lastModifiedBy>[^<]*/, `<cp:lastModifiedBy>${parts.author.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`),
+  );
+
+  if (parts.media.length) {
+    const rels = parts.media
+      .map((m) =>
+        el('Relationship', {
+          Id: m.rId,
+          Type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image',
+          Target: m.path,
+        }),
+      )
+      .join('');
+    put('word/_rels/document.xml.rels', must(files, 'word/_rels/document.xml.rels').replace('</Relationships>', `${rels}</Relationships>`));
+    let types = must(files, '[Content_Types].xml');
+    for (const ext of new Set(parts.media.map((m) => m.ext))) {
+      if (!new RegExp(`Extension="${ext}"`, 'i').test(types)) {
+        types = types.replace('</Types>', `${el('Default', { Extension: ext, ContentType: `image/${ext}` })}</Types>`);
+      }
+    }
+    put('[Content_Types].xml', types);
+    for (const m of parts.media) files[`word/${m.path}`] = new Uint8Array(m.bytes);
+  }
+
+  // Fixed zip timestamps: the document date at local midnight (zip times carry no zone, and
+  // fflate reads local fields, so this gives the same bytes in every time zone).
+  const [y, mo, d] = parts.isoDate.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(y, mo - 1, d, 0, 0, 0);
+  const names = Object.keys(files).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  const zippable: Zippable = {};
+  for (const n of names) zippable[n] = [files[n]!, { mtime, level: 6 }];
+  return Buffer.from(zipSync(zippable));
+};
