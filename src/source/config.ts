@@ -141,7 +141,7 @@ export function parseConfig(file: string, bytes: Uint8Array, abs: string = path.
   const posOf: PosOf = (o) => lineCounter.linePos(o);
   const r = new ConfigReader(file, posOf);
   const dir = path.dirname(abs);
-  const config: ProjectConfig = { path: file, root: dir, defaults: {}, defaultPositions: new Map() };
+  const config: ProjectConfig = { path: abs, root: dir, defaults: {}, defaultPositions: new Map() };
   const defaults = new EntrySet(file, ['bulletin', 'reply']);
   const root = doc.contents;
   if (root !== null && !isMap(root) && !(isScalar(root) && String(root.value ?? '') === '')) {

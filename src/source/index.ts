@@ -39,6 +39,11 @@ export { KEYS } from './keys.js';
 
 const TYPES: DocType[] = ['bulletin', 'reply'];
 
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
 /** Sorts the source's own problems first, then by line and column. */
 function sortFor(file: string, ps: Problem[]): Problem[] {
   const own = sortProblems(ps.filter((p) => p.file === file));
@@ -114,7 +119,8 @@ export function parseSource(
   const fm = new EntrySet(file, typed ? [typed] : TYPES);
   fm.addYamlMap(root, split.split.pos);
   problems.push(...fm.problems);
-  const configFile = config.path ?? 'gongwen.config.yaml';
+  // Problems in config defaults name the config file as the user would type it.
+  const configFile = config.path ? displayPath(config.path) : 'gongwen.config.yaml';
   const defs = new EntrySet(configFile, TYPES);
   defs.addPlain(config.defaults, config.defaultPositions);
   problems.push(...defs.problems);

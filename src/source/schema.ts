@@ -47,7 +47,7 @@ export function missing(ctx: SchemaCtx, path: string, need: Need, extra?: Text):
     key: path,
     what: { zh: `缺少必填项「${s.alias}」`, en: `missing required key "${path}" (${s.label.en})` },
     expected: {
-      zh: `在前置元数据中写「${path}: …」或「${s.alias}: …」${where.zh}${extra?.zh ?? ''}`,
+      zh: `前置元数据中的「${path}: …」或「${s.alias}: …」${where.zh}${extra?.zh ?? ''}`,
       en: `"${path}: …" or "${s.alias}: …" in the front matter${where.en}${extra?.en ?? ''}`,
     },
   });

@@ -94,7 +94,7 @@ export interface Source {
 }
 
 export interface ProjectConfig {
-  /** Path of the config file, when one was read. */
+  /** Absolute path of the config file, when one was read. */
   path?: string;
   /** Project folder: the config file's folder, else (for sources) the source's folder. */
   root: string;

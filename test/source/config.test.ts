@@ -60,7 +60,7 @@ describe('loadConfig', () => {
       ].join('\n'),
     );
     const c = loadConfig({ cwd: dir });
-    expect(c.path).toBe('gongwen.config.yaml');
+    expect(c.path).toBe(path.join(dir, 'gongwen.config.yaml'));
     expect(c.root).toBe(dir);
     expect(c.defaults).toEqual({
       printer: '某区民政局办公室',
@@ -142,7 +142,8 @@ describe('config defaults and front matter', () => {
     const dir = project('\ncategory: E\n');
     const ps = problems(doc(withLine(REPLY, 'category', null)), loadConfig({ cwd: dir }));
     expect(ps).toHaveLength(1);
-    expect(ps[0]!).toMatchObject({ file: 'gongwen.config.yaml', key: 'category', pos: { line: 2, col: 1 } });
+    expect(ps[0]!).toMatchObject({ file: path.join(dir, 'gongwen.config.yaml'), key: 'category', pos: { line: 2, col: 1 } });
+    expect(ps[0]!.format()).toContain('不是可用的值');
   });
 
   it('defaults given in code accept any spelling and nesting', () => {
