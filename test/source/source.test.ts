@@ -461,3 +461,31 @@ describe('file-level errors', () => {
     expect(ps[0]!.format()).toContain('半角');
   });
 });
+
+describe('edge cases', () => {
+  it('an empty front matter block reports the missing type at the opening line', () => {
+    const ps = problems('---\n# 只有注释\n---\n正文。\n');
+    expect(ps.map((p) => [p.key, p.pos])).toEqual([['type', { line: 1, col: 1 }]]);
+  });
+
+  it('a block scalar keeps its line breaks', () => {
+    const lines = [...withLine(BULLETIN, 'name', null), 'name: |', '  某区“社区服务提升”', '  专项行动'];
+    expect((parse(doc(lines)).meta as BulletinMeta).name).toBe('某区“社区服务提升”\n专项行动');
+  });
+
+  it('distribution must nest keys', () => {
+    const ps = problems(doc([...BULLETIN, 'distribution: 市民政局']));
+    expect(ps.map((p) => [p.key, p.pos])).toEqual([['distribution', { line: BULLETIN.length + 2, col: 1 }]]);
+    expect(ps[0]!.expected?.zh).toContain('report');
+  });
+
+  it('dotted English keys are accepted too', () => {
+    const lines = [...REPLY.filter((l) => !l.startsWith('  ') && l !== 'contact:'), 'contact.unit: 甲', 'contact.phone: 1', 'contact.person: 乙'];
+    expect((parse(doc(lines)).meta as ReplyMeta).contact).toEqual({ unit: '甲', phone: '1', person: '乙' });
+  });
+
+  it('the body keeps everything after the closing line, including a thematic break', () => {
+    const s = parse(doc(REPLY, '第一段。\n\n---\n\n第二段。\n'));
+    expect(s.body).toBe('第一段。\n\n---\n\n第二段。\n');
+  });
+});
