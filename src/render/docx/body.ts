@@ -21,7 +21,7 @@ import {
   bulletinSpec,
   replySpec,
 } from '../../spec/index.js';
-import { DOCX_BODY_CHAR_TWIP, DOCX_LINE_PITCH_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
+import { DOCX_BODY_CHAR_TWIP, DOCX_LINE_PITCH_TWIP, DOCX_RULE_LINE_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
 import { colophonRun } from './colophon.js';
 import type { BodyPart, Ctx } from './context.js';
 import { inlinePictureRun } from './drawing.js';
@@ -259,14 +259,21 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
     prev = b;
   }
   flushGap();
+  // The 版记 box hangs from a paragraph of minimal height after the body: anchored in a body
+  // paragraph that breaks across pages, LibreOffice loses the box.
   for (const c of colophons) {
     if (c.kind !== 'colophon') continue;
-    let last = out[out.length - 1];
-    if (!last || last.kind !== 'p') {
-      last = para({ style: S.normal });
-      out.push(last);
-    }
-    last.runs.push(colophonRun(ctx, c));
+    out.push(
+      para(
+        {
+          style: S.normal,
+          ind: { firstLine: 0 },
+          snapToGrid: false,
+          spacing: { line: DOCX_RULE_LINE_TWIP, lineRule: 'exact' },
+        },
+        [colophonRun(ctx, c)],
+      ),
+    );
   }
   return out;
 };

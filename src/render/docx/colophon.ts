@@ -20,7 +20,7 @@ import {
 import { DOCX_LINE_PITCH_TWIP, DOCX_RULE_LINE_TWIP, DOCX_SMALL_CHAR_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
 import type { Ctx } from './context.js';
 import { anchorRun, textBoxGraphic } from './drawing.js';
-import { widthEm } from './measure.js';
+import { renderedWidthEm, widthEm } from './measure.js';
 import { S } from './styles.js';
 import { para, paraXml, run, type Border, type Para } from './xml.js';
 
@@ -38,7 +38,7 @@ const rowParas = (r: ColophonRow): Row[] => {
   if (r.kind === 'labelled') {
     const labelW = Math.round(widthEm(r.label) * DOCX_SMALL_CHAR_TWIP);
     const perLine = Math.floor((TYPE_W_TWIP - 2 * INSET - labelW) / DOCX_SMALL_CHAR_TWIP);
-    const lines = Math.max(1, Math.ceil(widthEm(r.text) / perLine));
+    const lines = Math.max(1, Math.ceil(renderedWidthEm(r.label + r.text) / perLine - widthEm(r.label) / perLine));
     return [
       {
         p: para({ style: S.colophon, ind: { left: INSET + labelW, right: INSET, hanging: labelW } }, [run(r.label + r.text)]),
@@ -47,21 +47,37 @@ const rowParas = (r: ColophonRow): Row[] => {
       },
     ];
   }
-  const rows: Row[] = [
-    {
-      p: para(
+  // Office left, date right on one line; when both do not fit, the date takes its own line.
+  const perLine = Math.floor((TYPE_W_TWIP - 2 * INSET) / DOCX_SMALL_CHAR_TWIP);
+  const fits = renderedWidthEm(r.printer) + renderedWidthEm(r.date) + 1 <= perLine;
+  const rows: Row[] = fits
+    ? [
         {
-          style: S.colophon,
-          jc: 'left',
-          ind: { left: INSET, right: INSET, firstLine: 0 },
-          tabs: [{ val: 'right', pos: TYPE_W_TWIP - INSET }],
+          p: para(
+            {
+              style: S.colophon,
+              jc: 'left',
+              ind: { left: INSET, right: INSET, firstLine: 0 },
+              tabs: [{ val: 'right', pos: TYPE_W_TWIP - INSET }],
+            },
+            [run(r.printer), run('\t'), run(r.date)],
+          ),
+          lines: 1,
+          ruleAfter: false,
         },
-        [run(r.printer), run('\t'), run(r.date)],
-      ),
-      lines: 1,
-      ruleAfter: false,
-    },
-  ];
+      ]
+    : [
+        {
+          p: para({ style: S.colophon, jc: 'left', ind: { left: INSET, right: INSET, firstLine: 0 } }, [run(r.printer)]),
+          lines: Math.max(1, Math.ceil(renderedWidthEm(r.printer) / perLine)),
+          ruleAfter: false,
+        },
+        {
+          p: para({ style: S.colophon, jc: 'right', ind: { left: INSET, right: INSET, firstLine: 0 } }, [run(r.date)]),
+          lines: 1,
+          ruleAfter: false,
+        },
+      ];
   if (r.copies) {
     rows.push({
       p: para({ style: S.colophon, jc: 'right', ind: { left: INSET, right: INSET, firstLine: 0 } }, [run(r.copies)]),

@@ -11,3 +11,20 @@ export const widthEm = (text: string): number => {
   for (const ch of text) w += isHalfWidth(ch.codePointAt(0) ?? 0) ? 0.5 : 1;
   return w;
 };
+
+/**
+ * Width in 字 as LibreOffice sets it: it always adds about ¼ em between Chinese and Latin
+ * text or digits (autoSpaceDE/DN are ignored there), so mixed lines take more room.
+ */
+export const renderedWidthEm = (text: string): number => {
+  let w = widthEm(text);
+  let prevHalf: boolean | undefined;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (/\s/.test(ch)) continue;
+    const half = isHalfWidth(cp);
+    if (prevHalf !== undefined && half !== prevHalf) w += 0.25;
+    prevHalf = half;
+  }
+  return w;
+};
