@@ -118,10 +118,11 @@ export function canBreakBefore(chars: readonly { ch: string }[], i: number): boo
   if (cb === 'space') return false; // break after the space, never before it
   if (ca === 'space') return true;
   if (cb === 'close' || cb === 'stop' || cb === 'middot') return false;
+  // Strict level: `——` and `……` never start a line either (so never split).
+  if (cb === 'dash' || cb === 'ellipsis') return false;
   if (ca === 'open') return false;
-  if (ca === 'dash' && cb === 'dash') return false;
-  if (ca === 'ellipsis' && cb === 'ellipsis') return false;
-  if (ca === 'half' && cb === 'half') return false; // a Latin word or a number
+  // A long URL or path may break after a solidus that precedes a letter (never 2018/12).
+  if (ca === 'half' && cb === 'half') return a === 0x2f && /[A-Za-z]/.test(chars[i]!.ch) && i >= 2 && chars[i - 2]!.ch === '/';
   if (isDigit(a) && NUMBER_UNITS.has(b)) return false; // 2018年, 76号, 3%
   if (ORDINAL_PREFIX.has(a) && isDigit(b)) return false; // 第5
   // A half-width sign glued to the next/previous CJK mark, e.g. "2018）" is handled above
@@ -178,8 +179,9 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
     let j = i + 1;
     while (j < n && !canBreakBefore(chars, j)) j++;
     const needed = width(chars, start, j) - W;
-    const avail = squeezeCapacity(chars, start, j);
-    if (j - i <= 2 && needed <= avail + WIDTH_EPSILON_PT) {
+    const avail = squeezeCapacity(chars, start, j - 1);
+    // At most one 字 is squeezed into a line (one mark pulled up, or a mark pair).
+    if (needed <= Math.min(avail, chars[i]!.em) + WIDTH_EPSILON_PT) {
       lines.push(place(chars, start, j, W, true));
       start = j;
       continue;
@@ -220,14 +222,15 @@ function place(chars: readonly BreakChar[], s: number, e: number, W: number, jus
   let squeezed = 0;
   let spread = 0;
   if (natural > W + WIDTH_EPSILON_PT) {
-    // Squeeze: the line-final mark first, then marks next to another mark, then the rest, right to left.
+    // Squeeze marks next to another mark first, then the rest, right to left. The line-final mark
+    // keeps its full em: its glyph box must end on the 版心 edge, not beyond it.
     let need = natural - W;
     const order: number[] = [];
     const last = e - 1 - s;
-    order.push(last);
     const isMark = (k: number): boolean => k >= 0 && k <= last && squeezable(chars[s + k]!) > 0;
     for (let k = last - 1; k >= 0; k--) if (isMark(k) && (isMark(k - 1) || isMark(k + 1))) order.push(k);
     for (let k = last - 1; k >= 0; k--) if (!order.includes(k)) order.push(k);
+    if (need > squeezeCapacity(chars, s, e - 1) + WIDTH_EPSILON_PT) order.push(last);
     for (const k of order) {
       if (need <= 0) break;
       const cut = Math.min(need, squeezable(chars[s + k]!));

@@ -24,6 +24,8 @@ export interface GlyphRun {
   color: 'black' | 'red';
   /** Width the run occupies, pt (for tests and underlines). */
   width: number;
+  /** Emphasised (Markdown **bold**): drawn with a thin outline, since CJK faces have no bold. */
+  bold?: boolean;
 }
 
 /** A horizontal (or any) straight rule. */

@@ -61,9 +61,10 @@ describe('避头尾 at the break point', () => {
     });
   }
   it('squeezes a mark onto the line when another mark can give up half an em (先挤进)', () => {
-    const { lines, cs } = run('一二三四，六七八九十。甲乙', 10);
+    const { lines, cs } = run('一二，三，四五六七八。甲乙', 10);
     const first = cs.slice(lines[0]!.start, lines[0]!.end).map((c) => c.ch).join('');
-    expect(first).toBe('一二三四，六七八九十。');
+    expect(first).toBe('一二，三，四五六七八。');
+    expect(lines[0]!.cuts.at(-1)).toBe(0); // the line-final mark keeps its em
     expect(lines[0]!.squeezed).toBeCloseTo(1, 6);
     expect(lines[0]!.width).toBeCloseTo(10, 6);
   });
@@ -110,6 +111,8 @@ describe('unbreakable units', () => {
     expect(canBreakBefore(chars('2018年12月'), 5)).toBe(true);
     expect(canBreakBefore(chars('201'), 1)).toBe(false);
     expect(canBreakBefore(chars('第5'), 1)).toBe(false);
+    expect(canBreakBefore(chars('2018/12'), 5)).toBe(false);
+    expect(canBreakBefore(chars('https://a.cn/b'), 8)).toBe(true);
   });
   it('breaks Latin text at spaces and drops the space at the line end', () => {
     const lines = texts('alpha beta gamma delta', 5.25);

@@ -1,0 +1,133 @@
+// PDF writer: draws a laid-out document with pdfkit. It makes no layout decision: every
+// glyph run, rule and image is placed where src/layout put it. Fonts are embedded as
+// subsets; bytes are deterministic (dates from the document, ID from the content).
+
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import type { FontSet, LoadedFont } from '../../fonts/types.js';
+import type { GlyphRun, LaidOutDocument, PlacedImage, Rule } from '../../layout/types.js';
+import { PAGE_H_PT, PAGE_W_PT, RED_CMYK } from '../../spec/gbt9704.js';
+import { BOLD_STROKE_EM, PDF_VERSION, PDFA_SUBSET } from './constants.js';
+import { preparePdfa } from './pdfa.js';
+
+export interface PdfOptions {
+  /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
+  pdfa?: boolean;
+}
+
+/** pdfkit constructor options for PDF/A-2b: conformance subset, version and tagging. */
+export function pdfaOptions(): Record<string, unknown> {
+  return { subset: PDFA_SUBSET, pdfVersion: PDF_VERSION, tagged: true };
+}
+
+/** The creation date: SOURCE_DATE_EPOCH when set, else the document's date at 00:00 UTC. */
+export function creationDate(isoDate: string): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+/** Every face the document draws with, keyed by LoadedFont.id. */
+function facesById(fonts: FontSet): Map<string, LoadedFont> {
+  const m = new Map<string, LoadedFont>();
+  for (const r of Object.values(fonts.roles)) m.set(r.font.id, r.font);
+  for (const f of fonts.fallbacks) m.set(f.id, f);
+  return m;
+}
+
+const FEATURES = { kern: false, liga: false, clig: false, calt: false };
+
+/** Write the PDF; resolves to its bytes. */
+export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfOptions = {}): Promise<Buffer> {
+  const date = creationDate(laid.info.isoDate);
+  const doc = new PDFDocument({
+    size: [PAGE_W_PT, PAGE_H_PT],
+    margin: 0,
+    autoFirstPage: false,
+    compress: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: laid.info.title,
+      Author: laid.info.author,
+      Subject: laid.info.subject,
+      ...(laid.info.keywords?.length ? { Keywords: laid.info.keywords.join(', ') } : {}),
+      Creator: 'gongwen',
+      Producer: 'gongwen (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+    ...(opts.pdfa ? pdfaOptions() : {}),
+  } as PDFKit.PDFDocumentOptions);
+  if (opts.pdfa) preparePdfa(doc);
+  // The file ID: a hash of what is drawn, not pdfkit's hash of the info dictionary alone.
+  const idHash = createHash('sha256').update(JSON.stringify(laid.pages)).update(JSON.stringify(laid.info)).digest();
+  (doc as unknown as { _id: Buffer })._id = idHash.subarray(0, 16);
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const faces = facesById(fonts);
+  const registered = new Set<string>();
+  const useFont = (id: string): void => {
+    if (!registered.has(id)) {
+      const f = faces.get(id);
+      if (!f) throw new Error(`font ${id} is not in the font set`);
+      if (f.collectionFace) doc.registerFont(id, f.bytes, f.collectionFace);
+      else doc.registerFont(id, f.bytes);
+      registered.add(id);
+    }
+    doc.font(id);
+  };
+
+  for (const page of laid.pages) {
+    doc.addPage({ size: [PAGE_W_PT, PAGE_H_PT], margin: 0 });
+    for (const item of page.items) {
+      if (item.kind === 'text') drawText(doc, item, useFont);
+      else if (item.kind === 'rule') drawRule(doc, item);
+      else drawImage(doc, item);
+    }
+  }
+  doc.end();
+  return done;
+}
+
+const colour = (c: 'black' | 'red'): PDFKit.Mixins.ColorValue =>
+  c === 'red' ? ([...RED_CMYK] as [number, number, number, number]) : 'black';
+
+function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) => void): void {
+  useFont(r.fontId);
+  doc.fontSize(r.size).fillColor(colour(r.color));
+  const options: Record<string, unknown> = {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    characterSpacing: r.charSpacing,
+    features: FEATURES,
+  };
+  if (r.hScale !== 1) options['horizontalScaling'] = r.hScale * 100;
+  if (r.bold) {
+    doc.save();
+    doc.lineWidth(r.size * BOLD_STROKE_EM).strokeColor(colour(r.color));
+    options['fill'] = true;
+    options['stroke'] = true;
+    doc.text(r.text, r.x, r.baseline, options as PDFKit.Mixins.TextOptions);
+    doc.restore();
+    return;
+  }
+  doc.text(r.text, r.x, r.baseline, options as PDFKit.Mixins.TextOptions);
+}
+
+function drawRule(doc: PDFKit.PDFDocument, r: Rule): void {
+  doc.save();
+  doc.moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).lineWidth(r.thickness).lineCap('butt').strokeColor(colour(r.color)).stroke();
+  doc.restore();
+}
+
+function drawImage(doc: PDFKit.PDFDocument, im: PlacedImage): void {
+  doc.image(Buffer.from(im.image.bytes), im.x, im.y, { width: im.width, height: im.height });
+}
