@@ -335,7 +335,9 @@ class Builder {
           .filter((c): c is LeafDirective => c.type === 'leafDirective' && c.name === 'item')
           .map((c) => this.plain(c.children).trim())
           .filter(Boolean);
-        if (items.length) this.blocks.push({ kind: 'attachmentNote', label: a('label') || '附件：', items, line });
+        // GB/T 9704 7.3.4: several attachments are numbered 1. 2. …; the text in the model is final.
+        const numbered = items.length > 1 ? items.map((t, i) => `${i + 1}.${t}`) : items;
+        if (items.length) this.blocks.push({ kind: 'attachmentNote', label: a('label') || '附件：', items: numbered, line });
         return;
       }
       case 'contact': {

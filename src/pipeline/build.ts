@@ -1,6 +1,7 @@
 // One source file → its PDF and DOCX bytes. Reading happens here (the edge); everything
 // between is a pure stage: compose (template, Markdown, model) → layout → writers.
 
+import { dirname, resolve } from 'node:path';
 import type { ProjectConfig, Source } from '../source/index.js';
 import { readSource } from '../source/index.js';
 import type { GongwenDocument } from '../model/types.js';
@@ -35,7 +36,9 @@ export interface Built {
 /** Read one source and compose its document model (what `gongwen check` runs). */
 export function readAndCompose(file: string, config: ProjectConfig, templates: TemplateSet): { source: Source; doc: GongwenDocument } {
   const source = readSource(file, config);
-  const doc = composeDocument(source, templates, { loadImage: imageLoader(file, config.root) });
+  // The project folder is the config file's folder, else the source's own folder.
+  const root = config.path ? config.root : dirname(resolve(file));
+  const doc = composeDocument(source, templates, { loadImage: imageLoader(file, root) });
   return { source, doc };
 }
 

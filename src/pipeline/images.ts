@@ -5,7 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { BuildError, Problem } from '../errors.js';
 import type { ImageData } from '../model/types.js';
 import type { LineOrigin } from '../template/render.js';
-import { imageInfo, resolveSealPath } from '../source/seal.js';
+import { imageInfo, resolveSealPath } from '../source/index.js';
 
 export function imageLoader(sourceFile: string, root: string): (url: string, from: LineOrigin) => ImageData {
   return (url, from) => {

@@ -34,7 +34,7 @@ export type {
 export { CONFIG_FILE, DEFAULT_LAYOUT, loadConfig, parseConfig } from './config.js';
 export { parseDate, formatDate } from './dates.js';
 export { parseDocNumber, DOC_NUMBER_RE } from './docnumber.js';
-export { imageInfo } from './seal.js';
+export { imageInfo, resolveSealPath } from './seal.js';
 export { KEYS } from './keys.js';
 
 const TYPES: DocType[] = ['bulletin', 'reply'];
