@@ -697,13 +697,18 @@ class Layout {
         if (rows.length && !rows[rows.length - 1]!.ruleAfter) rows[rows.length - 1]!.ruleAfter = true;
         const printer = shapeText(this.ctx, r.printer, style, c.line);
         const date = shapeText(this.ctx, r.date, style, c.line);
-        rows.push({
-          ruleAfter: !!r.ruleAfter && k < c.rows.length - 1,
-          draw: (top) => {
-            const base = textBaseline(top, pitch, size);
-            return [...solidRuns(printer, LEFT + inset, base), ...solidRuns(date, RIGHT - inset - naturalWidth(date), base)];
-          },
-        });
+        const dateRow = (top: number): PageItem[] =>
+          solidRuns(date, RIGHT - inset - naturalWidth(date), textBaseline(top, pitch, size));
+        if (naturalWidth(printer) + naturalWidth(date) + cellFor(size) <= WIDTH - 2 * inset) {
+          rows.push({
+            ruleAfter: !!r.ruleAfter && k < c.rows.length - 1,
+            draw: (top) => [...solidRuns(printer, LEFT + inset, textBaseline(top, pitch, size)), ...dateRow(top)],
+          });
+        } else {
+          // A long office name: the date goes to its own row, right-inset 1 字.
+          rows.push({ ruleAfter: false, draw: (top) => solidRuns(printer, LEFT + inset, textBaseline(top, pitch, size)) });
+          rows.push({ ruleAfter: !!r.ruleAfter && k < c.rows.length - 1, draw: dateRow });
+        }
         if (r.copies) {
           const copies = shapeText(this.ctx, r.copies, style, c.line);
           rows.push({
