@@ -95,6 +95,14 @@ export const DOCX_HEADER_DISTANCE_TWIP = 851;
  */
 export const DOCX_RULE_LINE_TWIP = 20;
 
+// ── Seal ─────────────────────────────────────────────────────────────────────
+/**
+ * Top of a seal picture below the last body line, in grid lines [S 7.3.5.1: within 1 line].
+ * With the 2 blank lines of SEALED_SIGNATURE_GAP_LINES a 42 mm seal (4.1 lines) then spans
+ * the issuer and date lines and ends a third of a line into the line after the date.
+ */
+export const DOCX_SEAL_TOP_BELOW_BODY_LINES = 0.25;
+
 // ── DrawingML ────────────────────────────────────────────────────────────────
 /** EMU per twip (914400 EMU per inch / 1440 twip per inch). */
 export const EMU_PER_TWIP = 635;

@@ -1,6 +1,7 @@
 // Document models for the DOCX tests: a 简报 with two articles, a reply with signer,
 // category, attachments, contact and 抄送, and a long reply of several pages.
 
+import { deflateSync } from 'node:zlib';
 import type { Block, GongwenDocument, ImageData, Run } from '../../src/model/types.js';
 
 const options: GongwenDocument['options'] = {
@@ -26,12 +27,46 @@ const SENTENCES = [
 export const longText = (n: number, k = 0): string =>
   Array.from({ length: n }, (_, i) => SENTENCES[(i + k) % SENTENCES.length]).join('');
 
-/** A small red square PNG standing in for a seal (generated, 8 × 8 px). */
+/** A PNG (RGBA) of a red ring on a transparent ground standing in for a seal, 64 × 64 px. */
 export const sealPng = (): ImageData => {
-  // 1 × 1 red pixel PNG, valid and tiny; scaled by the writer.
-  const b64 =
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-  return { src: 'seal.png', bytes: new Uint8Array(Buffer.from(b64, 'base64')), format: 'png', width: 1, height: 1 };
+  const n = 64;
+  const raw = Buffer.alloc(n * (1 + n * 4));
+  for (let y = 0; y < n; y++) {
+    raw[y * (1 + n * 4)] = 0; // filter: none
+    for (let x = 0; x < n; x++) {
+      const d = Math.hypot(x - n / 2 + 0.5, y - n / 2 + 0.5);
+      const on = (d < n / 2 - 1 && d > n / 2 - 5) || d < 6;
+      raw.set(on ? [230, 0, 0, 255] : [0, 0, 0, 0], y * (1 + n * 4) + 1 + x * 4);
+    }
+  }
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(n, 0);
+  ihdr.writeUInt32BE(n, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return { src: 'seal.png', bytes: new Uint8Array(png), format: 'png', width: n, height: n };
+};
+
+const crc32 = (buf: Buffer): number => {
+  let c = ~0;
+  for (const byte of buf) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return ~c >>> 0;
 };
 
 export const bulletin = (): GongwenDocument => ({

@@ -8,7 +8,6 @@ import type { SignatureBlock } from '../../model/types.js';
 import {
   DATE_RIGHT_INSET_SEALED_CHARS,
   SEAL_DIAMETER_MM,
-  SEAL_TOP_MAX_BELOW_BODY_LINES,
   SEALED_SIGNATURE_GAP_LINES,
   TYPE_W_TWIP,
   UNSEALED_DATE_SHIFT_CHARS,
@@ -16,7 +15,12 @@ import {
   UNSEALED_NAME_RIGHT_INSET_CHARS,
   mmToTwip,
 } from '../../spec/index.js';
-import { DOCX_BODY_CHAR_TWIP, DOCX_LINE_PITCH_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
+import {
+  DOCX_BODY_CHAR_TWIP,
+  DOCX_LINE_PITCH_TWIP,
+  DOCX_SEAL_TOP_BELOW_BODY_LINES,
+  EMU_PER_TWIP,
+} from '../../spec/docx.js';
 import type { Ctx } from './context.js';
 import { anchorRun, pictureGraphic } from './drawing.js';
 import { widthEm } from './measure.js';
@@ -62,15 +66,15 @@ export const signature = (ctx: Ctx, b: SignatureBlock): Para[] => {
     out.push(para({ style: S.signature, ind: { right: inset, firstLine: 0 } }, [run(name)]));
   }
   const datePara = para({ style: S.date, ind: { right: dateInset, firstLine: 0 } }, [run(b.date)]);
-  // The seal: its larger side SEAL_DIAMETER_MM, centred on the date; its top half a line
-  // below the last body line (within the 1 line of 7.3.5.1).
+  // The seal: its larger side SEAL_DIAMETER_MM, centred on the date; its top a little
+  // below the last body line by DOCX_SEAL_TOP_BELOW_BODY_LINES (within 1 line, 7.3.5.1).
   const seal = b.seal;
   const long = mmToTwip(SEAL_DIAMETER_MM);
   const ratio = seal.height / Math.max(seal.width, 1);
   const w = ratio <= 1 ? long : long / ratio;
   const h = ratio <= 1 ? long * ratio : long;
   const linesAboveDate = SEALED_SIGNATURE_GAP_LINES + b.issuers.length;
-  const top = (SEAL_TOP_MAX_BELOW_BODY_LINES / 2 - linesAboveDate) * DOCX_LINE_PITCH_TWIP;
+  const top = (DOCX_SEAL_TOP_BELOW_BODY_LINES - linesAboveDate) * DOCX_LINE_PITCH_TWIP;
   const left = TYPE_W_TWIP - centreFromRight - w / 2;
   const part = ctx.media.add(seal);
   const id = ctx.ids.next();
