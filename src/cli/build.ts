@@ -1,9 +1,9 @@
 // `gongwen build` and `gongwen check`: every file of the batch is tried; a failing file
 // leaves no output (nor a stale one from an earlier run) and makes the exit code 1.
 
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Lang } from '../errors.js';
-import { BuildError } from '../errors.js';
+import { BuildError, Problem } from '../errors.js';
 import type { ProjectConfig } from '../source/index.js';
 import { loadFontSet } from '../fonts/index.js';
 import type { TemplateSet } from '../template/render.js';
@@ -36,9 +36,16 @@ export interface BatchResult {
   written: string[];
 }
 
-function reportError(e: unknown, job: Job, r: Reporter): void {
-  if (e instanceof BuildError) for (const p of e.problems) r.err(p.format(r.lang));
-  else r.err(`${job.file}: ${t(MSG.internal, r.lang)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+/** Show a problem's file relative to the working directory, as the user typed it. */
+export function shown(p: Problem, cwd: string, lang: Lang): string {
+  const rel = relative(cwd, p.file);
+  const file = isAbsolute(p.file) && rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p.file;
+  return new Problem({ ...p, file }).format(lang);
+}
+
+function reportError(e: unknown, job: Job, cwd: string, r: Reporter): void {
+  if (e instanceof BuildError) for (const p of e.problems) r.err(shown(p, cwd, r.lang));
+  else r.err(`${job.display}: ${t(MSG.internal, r.lang)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 }
 
 export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchResult> {
@@ -52,7 +59,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
     removeOutputs(paths);
     try {
       const built = await buildFile(job.file, { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa: cmd.pdfa });
-      for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${w.format(r.lang)}`);
+      for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       for (const f of cmd.formats) {
         const bytes = built.outputs[f];
         if (bytes) {
@@ -61,12 +68,12 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
         }
       }
       result.ok.push(job);
-      if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.built, r.lang)} ${job.file} → ${paths.map((p) => relativeTo(cmd.cwd, p)).join(', ')}`);
+      if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.built, r.lang)} ${job.display} → ${paths.map((p) => relativeTo(cmd.cwd, p)).join(', ')}`);
     } catch (e) {
       removeOutputs(paths);
       result.failed.push(job);
-      if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.failed, r.lang)} ${job.file}`);
-      reportError(e, job, r);
+      if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.failed, r.lang)} ${job.display}`);
+      reportError(e, job, cmd.cwd, r);
     }
   }
   if (r.progress) r.out(t(MSG.summary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
@@ -80,12 +87,12 @@ export function runCheck(cmd: Omit<BuildCommand, 'outDir' | 'formats' | 'pdfa'>,
   for (const job of jobs) {
     try {
       const { source } = readAndCompose(job.file, cmd.config, cmd.templates);
-      for (const w of source.warnings) r.err(`${t(MSG.warning, r.lang)}: ${w.format(r.lang)}`);
+      for (const w of source.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       result.ok.push(job);
-      if (r.progress) r.out(`${t(MSG.checked, r.lang)} ${job.file}`);
+      if (r.progress) r.out(`${t(MSG.checked, r.lang)} ${job.display}`);
     } catch (e) {
       result.failed.push(job);
-      reportError(e, job, r);
+      reportError(e, job, cmd.cwd, r);
     }
   }
   if (r.progress) r.out(t(MSG.checkSummary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));

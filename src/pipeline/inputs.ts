@@ -5,8 +5,10 @@ import { basename, extname, join, relative, resolve, dirname } from 'node:path';
 import type { Format } from './build.js';
 
 export interface Job {
-  /** Source file, as the user should see it (relative to the working directory when inside it). */
+  /** Absolute path of the source file. */
   file: string;
+  /** The source file as the user should see it (relative to the working directory when inside it). */
+  display: string;
   /** Output path per format, without the extension. */
   outBase: string;
 }
@@ -41,11 +43,11 @@ export function planJobs(inputs: string[], outDir: string, cwd: string): Job[] {
         if (seen.has(f)) continue;
         seen.add(f);
         const rel = relative(abs, f);
-        jobs.push({ file: display(f), outBase: join(outDir, dirname(rel), basename(rel, extname(rel))) });
+        jobs.push({ file: f, display: display(f), outBase: join(outDir, dirname(rel), basename(rel, extname(rel))) });
       }
     } else if (!seen.has(abs)) {
       seen.add(abs);
-      jobs.push({ file: display(abs), outBase: join(outDir, basename(abs, extname(abs))) });
+      jobs.push({ file: abs, display: display(abs), outBase: join(outDir, basename(abs, extname(abs))) });
     }
   }
   return jobs;
