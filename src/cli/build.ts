@@ -11,6 +11,7 @@ import { buildFile, readAndCompose, type Format } from '../pipeline/build.js';
 import { outputPath, planJobs, type Job } from '../pipeline/inputs.js';
 import { removeOutputs, writeAtomic } from '../archive/write.js';
 import { MSG, t } from './messages.js';
+import { BuildLedger, type Written } from './archive.js';
 
 export interface Reporter {
   lang: Lang;
@@ -27,13 +28,18 @@ export interface BuildCommand {
   config: ProjectConfig;
   templates: TemplateSet;
   cwd: string;
+  /** PDF/A-2b PDFs (`--pdfa`; always on with an archive). */
   pdfa: boolean;
+  /** `--archive DIR [--force]`: copy finished documents into DIR/<year>/<type>/. */
+  archive?: { dir: string; force: boolean };
 }
 
 export interface BatchResult {
   ok: Job[];
   failed: Job[];
   written: string[];
+  /** Built, but the archive refused to replace a different file. */
+  refused: Job[];
 }
 
 /** Show a problem's file relative to the working directory, as the user typed it. */
@@ -52,30 +58,47 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
   const jobs = planJobs(cmd.inputs, resolve(cmd.cwd, cmd.outDir), cmd.cwd);
   if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
   const fonts = loadFontSet({ ...(cmd.config.fonts ?? {}) }, { cwd: cmd.cwd });
-  const result: BatchResult = { ok: [], failed: [], written: [] };
+  const result: BatchResult = { ok: [], failed: [], written: [], refused: [] };
+  const pdfa = cmd.pdfa || Boolean(cmd.archive);
+  const ledger = new BuildLedger(
+    {
+      cwd: cmd.cwd,
+      outDir: resolve(cmd.cwd, cmd.outDir),
+      fonts,
+      docxNames: cmd.config.fonts?.docxNames,
+      pdfa,
+      ...(cmd.archive ? { archive: cmd.archive } : {}),
+    },
+    r,
+  );
   for (const [i, job] of jobs.entries()) {
     const paths = cmd.formats.map((f) => outputPath(job, f));
     // A file that fails must not leave an earlier run's output passed off as new.
     removeOutputs(paths);
     try {
-      const built = await buildFile(job.file, { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa: cmd.pdfa });
+      const built = await buildFile(job.file, { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa });
       for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
+      const written: Written[] = [];
       for (const f of cmd.formats) {
         const bytes = built.outputs[f];
         if (bytes) {
           writeAtomic(outputPath(job, f), bytes);
           result.written.push(outputPath(job, f));
+          written.push({ format: f, path: outputPath(job, f), bytes });
         }
       }
       result.ok.push(job);
       if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.built, r.lang)} ${job.display} → ${paths.map((p) => relativeTo(cmd.cwd, p)).join(', ')}`);
+      if (!ledger.built(job, built, written)) result.refused.push(job);
     } catch (e) {
       removeOutputs(paths);
+      ledger.failed(paths);
       result.failed.push(job);
       if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.failed, r.lang)} ${job.display}`);
       reportError(e, job, cmd.cwd, r);
     }
   }
+  ledger.finish();
   if (r.progress) r.out(t(MSG.summary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
   return result;
 }
@@ -83,7 +106,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
 export function runCheck(cmd: Omit<BuildCommand, 'outDir' | 'formats' | 'pdfa'>, r: Reporter): BatchResult {
   const jobs = planJobs(cmd.inputs, cmd.cwd, cmd.cwd);
   if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
-  const result: BatchResult = { ok: [], failed: [], written: [] };
+  const result: BatchResult = { ok: [], failed: [], written: [], refused: [] };
   for (const job of jobs) {
     try {
       const { source } = readAndCompose(job.file, cmd.config, cmd.templates);

@@ -13,6 +13,7 @@ import { InputError } from '../pipeline/inputs.js';
 import { runBuild, runCheck, type Reporter } from './build.js';
 import { runNew } from './new.js';
 import { runFonts } from './fonts.js';
+import { runVerify } from './verify.js';
 import { MSG, t } from './messages.js';
 
 export const EXIT_OK = 0;
@@ -27,6 +28,17 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+interface BuildOptions {
+  out?: string;
+  format: string;
+  config?: string;
+  verbose?: boolean;
+  lang?: string;
+  pdfa?: boolean;
+  archive?: string;
+  force?: boolean;
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -74,8 +86,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('-f, --format <list>', '输出格式 pdf,docx', 'pdf,docx')
     .option('-c, --config <file>', '配置文件（默认 ./gongwen.config.yaml）')
     .option('-v, --verbose', '非终端时也显示进度')
+    .option('--pdfa', 'PDF 输出为 PDF/A-2b（长期保存格式）')
+    .option('--archive <dir>', '把生成的文件复制到归档文件夹 <dir>/<年份>/<文种>/（PDF 为 PDF/A-2b）')
+    .option('--force', '归档中已有内容不同的同名文件时替换它')
     .addOption(langOption)
-    .action(async (paths: string[], o: { out?: string; format: string; config?: string; verbose?: boolean; lang?: string }) => {
+    .action(async (paths: string[], o: BuildOptions) => {
       const r = reporter(o);
       const formats = parseFormats(o.format, r.lang);
       const config = configOf(o);
@@ -87,11 +102,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
           config,
           templates: loadTemplates(templatesFor(io.cwd, config)),
           cwd: io.cwd,
-          pdfa: false,
+          pdfa: Boolean(o.pdfa),
+          ...(o.archive ? { archive: { dir: o.archive, force: Boolean(o.force) } } : {}),
         },
         r,
       );
-      code = res.failed.length ? EXIT_FAILED : EXIT_OK;
+      code = res.failed.length || res.refused.length ? EXIT_FAILED : EXIT_OK;
     });
 
   program
@@ -122,6 +138,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(t(MSG.badType, lang, { t: type }));
       }
       code = runNew(type === '简报' ? 'bulletin' : type === '提案答复' ? 'reply' : type, path, io, lang);
+    });
+
+  program
+    .command('verify')
+    .description('按清单核对输出或归档文件夹中文件的 SHA-256（check files against manifest.json）')
+    .argument('[dir]', '含 manifest.json 的文件夹（默认 output）')
+    .option('-c, --config <file>', '配置文件')
+    .addOption(langOption)
+    .action((dir: string | undefined, o: { config?: string; lang?: string }) => {
+      const lang = langOf(o);
+      if (dir === undefined) dir = configOf(o).output ?? 'output';
+      code = runVerify(dir, io, lang);
     });
 
   program
