@@ -57,6 +57,12 @@ function templatesFor(cwd: string, config: ProjectConfig): string {
   return existsSync(join(own, 'bulletin.hbs')) || existsSync(join(own, 'reply.hbs')) ? own : BUILTIN_TEMPLATE_DIR;
 }
 
+/** `--lang en` / `--lang=en` anywhere on the command line (for errors raised before an action runs). */
+function argLang(argv: string[]): Lang {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'zh';
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let code = EXIT_OK;
   const langOf = (o: { lang?: string }): Lang => (o.lang === 'en' ? 'en' : 'zh');
@@ -173,12 +179,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     if (e instanceof InputError) {
-      io.stderr(`${t(MSG.missingInput, 'zh')}：${e.message}\n`);
+      const lang = argLang(argv);
+      io.stderr(`${t(MSG.missingInput, lang)}${lang === 'en' ? ': ' : '：'}${e.message}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof BuildError) {
       // A broken configuration file stops the whole run.
-      for (const p of e.problems) io.stderr(p.format(argv.includes('en') ? 'en' : 'zh') + '\n');
+      for (const p of e.problems) io.stderr(p.format(argLang(argv)) + '\n');
       return EXIT_FAILED;
     }
     throw e;
