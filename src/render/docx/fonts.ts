@@ -4,17 +4,12 @@
 // Word and WPS use when the official face is missing: the face Windows ships under a
 // related name. LibreOffice substitutes through fontconfig instead.
 
+import { OFFICIAL_DOCX_NAMES } from '../../fonts/catalog.js';
 import type { FontRole } from '../../model/types.js';
 import { el } from './xml.js';
 
-/** Official family names per role (GB/T 9704 practice; FontConfig.docxNames overrides them). */
-export const DEFAULT_DOCX_FONT_NAMES: Readonly<Record<FontRole, string>> = {
-  song: '方正小标宋简体',
-  fangsong: '仿宋_GB2312',
-  hei: '黑体',
-  kai: '楷体_GB2312',
-  songti: '宋体',
-};
+/** Official family names per role, from the font catalog (FontConfig.docxNames overrides them). */
+export const DEFAULT_DOCX_FONT_NAMES: Readonly<Record<FontRole, string>> = OFFICIAL_DOCX_NAMES;
 
 /** Alternatives shipped with Windows and Office, written as w:altName. */
 const ALT_NAMES: Readonly<Record<FontRole, string>> = {
