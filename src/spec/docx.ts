@@ -6,6 +6,7 @@
 import {
   BODY_SIZE_PT,
   COLOPHON_SIZE_PT,
+  LINE_PITCH_FIXED28_TWIP,
   LINE_PITCH_TWIP,
   MARK_TOP_BELOW_TYPE_TOP_MM,
   PAGE_NO_SIZE_PT,
@@ -22,6 +23,8 @@ import { TWIP_PER_PT, mmToTwip } from './units.js';
 export const DOCX_GRID_TYPE = 'lines' as const;
 /** docGrid linePitch, twip: 12756 / 22 → 579 (28.95 pt), the value Word stores for 22 lines [D]. */
 export const DOCX_LINE_PITCH_TWIP = LINE_PITCH_TWIP;
+/** docGrid linePitch and exact line height for `lineMode: fixed28`, twip: 28 pt = 560 [C]. */
+export const DOCX_LINE_PITCH_FIXED28_TWIP = LINE_PITCH_FIXED28_TWIP;
 /**
  * Character spacing of every 16 pt body run, twip (w:spacing in twentieths of a point):
  * 16 pt − 0.25 pt = 15.75 pt per character; 28 × 15.75 = 441 pt ≤ 442.2 pt (156 mm) and
@@ -66,8 +69,8 @@ export const DOCX_MARK_LINE_HEIGHT_EM = CJK_EM_ASCENT / DOCX_EXACT_BASELINE_RATI
 export const DOCX_MARK_SPACE_BEFORE_TWIP = mmToTwip(MARK_TOP_BELOW_TYPE_TOP_MM);
 
 // ── 简报 masthead line heights, in grid lines (exact spacing) [C] ─────────────
-/** Series name (26 pt): two grid lines. */
-export const DOCX_MASTHEAD_NAME_LINES = 2;
+/** Series name (26 pt): one grid line, as in the PDF layout (MASTHEAD_NAME_SLOT). */
+export const DOCX_MASTHEAD_NAME_LINES = 1;
 /** The big word (66 pt): three grid lines (86.9 pt ≥ 1.1 × 66). */
 export const DOCX_MASTHEAD_HEADING_LINES = 3;
 

@@ -171,12 +171,15 @@ describe('DOCX 版头 and red elements', async () => {
     expect(styles).toMatch(/w:styleId="GwSignerName"[\s\S]*?w:eastAsia="楷体_GB2312"/);
   });
 
-  it('writes the category mark right-aligned in the first line below the rule', () => {
+  it('writes the category mark right-aligned in the first blank line below the rule, as the PDF does', () => {
     const i = doc.indexOf('GwDocNumber');
     const j = doc.indexOf('办理结果：B');
     expect(i).toBeGreaterThan(0);
     expect(j).toBeGreaterThan(i);
-    expect(doc.slice(i, j).match(/<w:p>/g)?.length).toBe(1);
+    // The number's paragraph, then the line the rule runs through (empty), then the mark.
+    const between = doc.slice(i, j).split('<w:p>').slice(1);
+    expect(between).toHaveLength(2);
+    expect(between[0]).not.toContain('<w:t');
   });
 
   it('holds the same text as the model', () => {

@@ -21,20 +21,71 @@ import {
   bulletinSpec,
   replySpec,
 } from '../../spec/index.js';
-import { DOCX_BODY_CHAR_TWIP, DOCX_LINE_PITCH_TWIP, DOCX_RULE_LINE_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
+import { DOCX_BODY_CHAR_TWIP, DOCX_RULE_LINE_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
+import { COPY_NO_LINE, TITLE_SIZE_PT, TYPE_W_PT } from '../../spec/gbt9704.js';
+import { TITLE_MAX_WIDTH_SHARE } from '../../spec/layout.js';
+import { splitTitle } from '../../layout/index.js';
 import { colophonRun } from './colophon.js';
 import type { BodyPart, Ctx } from './context.js';
 import { inlinePictureRun } from './drawing.js';
-import { docNumber, issuerMark, masthead, redRuleRun } from './header.js';
+import { docNumber, issuerMark, masthead, mastheadRuleLines, redRuleLines, redRuleRun } from './header.js';
 import { widthEm } from './measure.js';
 import { signature } from './signature.js';
 import { S } from './styles.js';
 import { el, para, paraXml, run, type Para, type RPr } from './xml.js';
 
 const CH = DOCX_BODY_CHAR_TWIP;
-const PITCH = DOCX_LINE_PITCH_TWIP;
 
-const blank = (n: number): Para[] => Array.from({ length: Math.max(0, n) }, () => para({ style: S.normal }));
+const blank = (n: number, keepNext = false): Para[] =>
+  Array.from({ length: Math.max(0, n) }, () => para(keepNext ? { style: S.normal, keepNext: true } : { style: S.normal }));
+
+/**
+ * Title lines as the PDF layout splits them: at word boundaries, longest on top, each at
+ * most TITLE_MAX_WIDTH_SHARE of the 版心 width, measured as the PDF measures (splitTitle of
+ * src/layout) [S 7.3.1].
+ */
+export const titleLines = (ctx: Pick<Ctx, 'width'>, text: string, given?: string[]): string[] =>
+  given?.length ? given : splitTitle(text, (s) => ctx.width(s, 'song', TITLE_SIZE_PT), TYPE_W_PT * TITLE_MAX_WIDTH_SHARE);
+
+type TopKind = 'copyNumber' | 'secrecy' | 'urgency';
+
+/**
+ * Grid lines (0-based) of 份号, 密级 and 紧急程度, as the PDF layout places them: 份号 on line 1,
+ * 密级 on line 2, 紧急程度 on the line after the last of them (line 1 when alone) [S 7.2.1–7.2.3].
+ */
+export const topLineSlots = (kinds: TopKind[]): Array<{ kind: TopKind; slot: number }> => {
+  const out: Array<{ kind: TopKind; slot: number }> = [];
+  for (const kind of kinds) {
+    if (kind === 'copyNumber') out.push({ kind, slot: COPY_NO_LINE - 1 });
+    else if (kind === 'secrecy') out.push({ kind, slot: COPY_NO_LINE });
+    else {
+      const taken = new Set(out.map((t) => t.slot));
+      const slot = taken.has(COPY_NO_LINE) ? COPY_NO_LINE + 1 : taken.has(COPY_NO_LINE - 1) ? COPY_NO_LINE : COPY_NO_LINE - 1;
+      out.push({ kind, slot });
+    }
+  }
+  return out;
+};
+
+const HEADER_KINDS: ReadonlySet<string> = new Set(['copyNumber', 'secrecy', 'urgency', 'issuerMark', 'docNumber', 'redRule', 'masthead', 'category']);
+const TOP_STYLE = { copyNumber: S.copyNumber, secrecy: S.secrecy, urgency: S.urgency } as const;
+
+/** The 份号/密级/紧急 lines of the leading header blocks, blank lines where none stands. */
+const topLines = (blocks: Block[]): Para[] => {
+  const head: Block[] = [];
+  for (const b of blocks) {
+    if (!HEADER_KINDS.has(b.kind)) break;
+    head.push(b);
+  }
+  const tops = head.filter((b): b is Extract<Block, { kind: TopKind }> => b.kind === 'copyNumber' || b.kind === 'secrecy' || b.kind === 'urgency');
+  const slots = topLineSlots(tops.map((b) => b.kind));
+  const n = Math.max(0, ...slots.map((t) => t.slot + 1));
+  const out = blank(n);
+  slots.forEach((t, i) => {
+    out[t.slot] = para({ style: TOP_STYLE[t.kind] }, [run(tops[i]!.text)]);
+  });
+  return out;
+};
 
 /** Roles whose faces are bold by design: Word bold on them is never written [spec §5]. */
 const HEAVY: ReadonlySet<FontRole> = new Set<FontRole>(['hei', 'song']);
@@ -82,6 +133,7 @@ const attachmentNote = (b: AttachmentNoteBlock): Para[] => {
 
 /** A picture scaled to at most the 版心 width and to a whole number of grid lines high. */
 const image = (ctx: Ctx, b: ImageBlock): Para => {
+  const PITCH = ctx.pitch;
   const { width, height } = b.image;
   const aspect = height / Math.max(width, 1);
   const naturalW = Math.min(TYPE_W_TWIP, width * 15); // 96 dpi pixels → twip
@@ -139,6 +191,7 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
     for (const p of ps) out.push(p);
   };
   let linesUsed = 0; // grid lines used by 份号/密级/紧急 above the mark
+  let topDone = false;
   let gapAfterRule = 0; // blank lines still owed below a red rule (title gap)
   let pageBreak = false;
   let prev: Block | undefined;
@@ -154,19 +207,18 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
     if (b.kind !== 'category' && b.kind !== 'colophon' && b.kind !== 'pageBreak') flushGap();
     switch (b.kind) {
       case 'copyNumber':
-        paras([para({ style: S.copyNumber }, [run(b.text)])]);
-        linesUsed++;
-        break;
       case 'secrecy':
-        paras([para({ style: S.secrecy }, [run(b.text)])]);
-        linesUsed++;
-        break;
       case 'urgency':
-        paras([para({ style: S.urgency }, [run(b.text)])]);
-        linesUsed++;
+        if (!topDone) {
+          const lines = topLines(doc.blocks);
+          // Outside the leading header (an unusual source): the line where it stands.
+          paras(lines.length ? lines : [para({ style: TOP_STYLE[b.kind] }, [run(b.text)])]);
+          linesUsed = lines.length;
+          topDone = lines.length > 0;
+        }
         break;
       case 'issuerMark':
-        paras(issuerMark(b, linesUsed));
+        paras(issuerMark(ctx, b, linesUsed));
         break;
       case 'docNumber':
         if (prev?.kind === 'issuerMark') paras(blank(DOCNO_GAP_BELOW_MARK_LINES));
@@ -177,11 +229,14 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
         const holder = last?.kind === 'p' ? last : undefined;
         if (holder) holder.runs.push(redRuleRun(ctx));
         else paras([para({ style: S.docNumber }, [redRuleRun(ctx)])]);
+        // The line the rule runs through is not one of the blank lines below it.
+        paras(blank(redRuleLines(ctx)));
         gapAfterRule = TITLE_GAP_BELOW_RED_RULE_LINES;
         break;
       }
       case 'masthead':
         paras(masthead(ctx, b));
+        paras(blank(mastheadRuleLines(ctx)));
         gapAfterRule = bulletinSpec.FIRST_ARTICLE_GAP_LINES;
         break;
       case 'category':
@@ -204,12 +259,13 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
         break;
       case 'title': {
         if (b.article && out.length > 0 && out.length === start) paras(blank(bulletinSpec.NEXT_ARTICLE_GAP_LINES));
-        const text = b.lines?.length ? b.lines.join('\n') : b.text;
-        paras([para({ style: S.title }, [run(text)])]);
+        // One paragraph, lines broken with w:br, so that staff can re-edit the title.
+        paras([para({ style: S.title }, [run(titleLines(ctx, b.text, b.lines).join('\n'))])]);
+        // 1 blank line below the title (7.3.2), before the addressee or the article body.
+        paras(blank(ADDRESSEE_GAP_BELOW_TITLE_LINES, true));
         break;
       }
       case 'addressee':
-        if (prev?.kind === 'title') paras(blank(ADDRESSEE_GAP_BELOW_TITLE_LINES));
         paras([para({ style: S.addressee }, [run(b.text)])]);
         break;
       case 'paragraph':

@@ -102,7 +102,7 @@ const ruleParagraph = (b: Border): Para =>
   });
 
 /** Paragraphs of the 版记 with their rules, and the height they take, twip. */
-export const colophonContent = (b: ColophonBlock): { xml: string; heightTwip: number } => {
+export const colophonContent = (b: ColophonBlock, pitch: number = DOCX_LINE_PITCH_TWIP): { xml: string; heightTwip: number } => {
   const rows = b.rows.flatMap(rowParas);
   const paras: Para[] = [];
   let height = 0;
@@ -113,7 +113,7 @@ export const colophonContent = (b: ColophonBlock): { xml: string; heightTwip: nu
   rule(THICK);
   rows.forEach((row, i) => {
     paras.push(row.p);
-    height += row.lines * DOCX_LINE_PITCH_TWIP;
+    height += row.lines * pitch;
     if (i === rows.length - 1) rule(THICK);
     else if (row.ruleAfter) rule(THIN);
   });
@@ -122,7 +122,7 @@ export const colophonContent = (b: ColophonBlock): { xml: string; heightTwip: nu
 
 /** The run holding the 版记 text box, to be placed in the last body paragraph. */
 export const colophonRun = (ctx: Ctx, b: ColophonBlock): string => {
-  const { xml, heightTwip } = colophonContent(b);
+  const { xml, heightTwip } = colophonContent(b, ctx.pitch);
   const cx = mmToEmu(TYPE_W_MM);
   const cy = heightTwip * EMU_PER_TWIP;
   return anchorRun({

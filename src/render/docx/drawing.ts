@@ -103,9 +103,9 @@ export const lineGraphic = (cx: number, thickness: number, color: string): strin
 
 /**
  * Graphic of a borderless, unfilled text box with zero insets holding `content`
- * (paragraph XML), its text anchored at the bottom of the box.
+ * (paragraph XML), its text anchored at the bottom (default) or top of the box.
  */
-export const textBoxGraphic = (cx: number, cy: number, content: string): string =>
+export const textBoxGraphic = (cx: number, cy: number, content: string, anchor: 't' | 'b' = 'b'): string =>
   wsp(
     el('wps:cNvSpPr', { txBox: 1 }) +
       el(
@@ -116,7 +116,7 @@ export const textBoxGraphic = (cx: number, cy: number, content: string): string 
       el('wps:txbx', {}, el('w:txbxContent', {}, content)) +
       el(
         'wps:bodyPr',
-        { rot: 0, vert: 'horz', wrap: 'square', lIns: 0, tIns: 0, rIns: 0, bIns: 0, anchor: 'b', anchorCtr: 0 },
+        { rot: 0, vert: 'horz', wrap: 'square', lIns: 0, tIns: 0, rIns: 0, bIns: 0, anchor, anchorCtr: 0 },
         el('a:noAutofit'),
       ),
   );

@@ -14,17 +14,30 @@ import {
   PAGE_H_TWIP,
   PAGE_W_TWIP,
 } from '../../spec/index.js';
-import { DOCX_FOOTER_DISTANCE_TWIP, DOCX_HEADER_DISTANCE_TWIP, DOCX_LINE_PITCH_TWIP } from '../../spec/docx.js';
+import {
+  DOCX_FOOTER_DISTANCE_TWIP,
+  DOCX_HEADER_DISTANCE_TWIP,
+  DOCX_LINE_PITCH_FIXED28_TWIP,
+  DOCX_LINE_PITCH_TWIP,
+} from '../../spec/docx.js';
+import type { FontSet } from '../../fonts/types.js';
 import { body, bodyXml } from './body.js';
 import { newCtx } from './context.js';
 import { fontTableXml, resolveFontNames } from './fonts.js';
 import { pageNumberFooters } from './footer.js';
+import { estimatedWidth, fontWidth } from './measure.js';
 import { finishPackage } from './package.js';
 import { stylesXml } from './styles.js';
 
 export interface DocxOptions {
   /** Family names written for each font role (default: the official names, e.g. 仿宋_GB2312). */
   fontNames?: Partial<Record<FontRole, string>>;
+  /**
+   * The fonts the PDF is laid out with. Given, the DOCX measures Latin letters and digits
+   * by their metrics, so titles break into the same lines as in the PDF; without them a
+   * half-width character counts 0.55 em.
+   */
+  fonts?: FontSet;
 }
 
 export { DEFAULT_DOCX_FONT_NAMES } from './fonts.js';
@@ -35,7 +48,9 @@ const validIsoDate = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) && !N
 /** Writes `doc` as a DOCX file; the same model and options always give the same bytes. */
 export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): Promise<Buffer> {
   const fonts = resolveFontNames(opts.fontNames);
-  const ctx = newCtx(fonts, doc.options);
+  const pitch = doc.options.lineMode === 'fixed28' ? DOCX_LINE_PITCH_FIXED28_TWIP : DOCX_LINE_PITCH_TWIP;
+  const width = opts.fonts ? fontWidth(opts.fonts, doc.file) : estimatedWidth;
+  const ctx = newCtx(fonts, doc.options, pitch, width);
   const parts = body(ctx, doc);
 
   const document = new Document({
@@ -61,7 +76,7 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
               gutter: 0,
             },
           },
-          grid: { type: DocumentGridType.LINES, linePitch: DOCX_LINE_PITCH_TWIP },
+          grid: { type: DocumentGridType.LINES, linePitch: pitch },
         },
         footers: pageNumberFooters(),
         // Placeholder: package.ts puts the real body in its place.
@@ -72,7 +87,7 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
   const packed = await Packer.toBuffer(document);
   return finishPackage(packed, {
     bodyXml: bodyXml(parts),
-    stylesXml: stylesXml(fonts),
+    stylesXml: stylesXml(fonts, pitch),
     fontTableXml: fontTableXml(fonts),
     media: ctx.media.parts,
     isoDate: validIsoDate(doc.info.isoDate),

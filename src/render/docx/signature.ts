@@ -17,7 +17,6 @@ import {
 } from '../../spec/index.js';
 import {
   DOCX_BODY_CHAR_TWIP,
-  DOCX_LINE_PITCH_TWIP,
   DOCX_SEAL_TOP_BELOW_BODY_LINES,
   EMU_PER_TWIP,
 } from '../../spec/docx.js';
@@ -74,7 +73,7 @@ export const signature = (ctx: Ctx, b: SignatureBlock): Para[] => {
   const w = ratio <= 1 ? long : long / ratio;
   const h = ratio <= 1 ? long * ratio : long;
   const linesAboveDate = SEALED_SIGNATURE_GAP_LINES + b.issuers.length;
-  const top = (DOCX_SEAL_TOP_BELOW_BODY_LINES - linesAboveDate) * DOCX_LINE_PITCH_TWIP;
+  const top = (DOCX_SEAL_TOP_BELOW_BODY_LINES - linesAboveDate) * ctx.pitch;
   const left = TYPE_W_TWIP - centreFromRight - w / 2;
   const part = ctx.media.add(seal);
   const id = ctx.ids.next();

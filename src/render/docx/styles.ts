@@ -79,13 +79,15 @@ interface StyleDef {
 }
 
 /** Text set larger than the body leaves the grid (it would take several grid lines) [spec §2.1]. */
-const offGrid = (line = DOCX_LINE_PITCH_TWIP): PPr => ({
+const offGridAt = (line: number): PPr => ({
   snapToGrid: false,
   spacing: { line, lineRule: 'exact' },
   ind: { firstLine: 0 },
 });
 
-export const styleDefs = (f: FontNames): StyleDef[] => {
+/** Style definitions for font names `f` and grid pitch `pitch` (twip). */
+export const styleDefs = (f: FontNames, pitch: number = DOCX_LINE_PITCH_TWIP): StyleDef[] => {
+  const offGrid = (line = pitch): PPr => offGridAt(line);
   const noIndent: PPr = { ind: { firstLine: 0 } };
   const unspaced: RPr = { spacing: 0 };
   const p = (
@@ -108,7 +110,7 @@ export const styleDefs = (f: FontNames): StyleDef[] => {
         overflowPunct: DOCX_OVERFLOW_PUNCT,
         autoSpaceDE: false,
         autoSpaceDN: false,
-        spacing: { before: 0, after: 0, line: DOCX_LINE_PITCH_TWIP, lineRule: 'exact' },
+        spacing: { before: 0, after: 0, line: pitch, lineRule: 'exact' },
         ind: { firstLine: INDENT_2_TWIP },
         jc: 'both',
       },
@@ -227,8 +229,8 @@ const tableStyle = (): string => {
   );
 };
 
-/** word/styles.xml for the given font names. */
-export const stylesXml = (f: FontNames): string => {
+/** word/styles.xml for the given font names and grid pitch. */
+export const stylesXml = (f: FontNames, pitch: number = DOCX_LINE_PITCH_TWIP): string => {
   const docDefaults = el(
     'w:docDefaults',
     {},
@@ -240,7 +242,7 @@ export const stylesXml = (f: FontNames): string => {
     el(
       'w:styles',
       { 'xmlns:w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main' },
-      docDefaults + BASE_STYLES + styleDefs(f).map(styleXml).join('') + tableStyle(),
+      docDefaults + BASE_STYLES + styleDefs(f, pitch).map(styleXml).join('') + tableStyle(),
     )
   );
 };

@@ -1,0 +1,155 @@
+// The DOCX makes the same layout decisions as the PDF layout (the reference): title lines,
+// the lines of 份号/密级/紧急程度, the blank lines under the red rule, the joint issuer mark.
+// Read from the XML; the LibreOffice render test checks the resulting geometry.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFontSet } from '../../src/fonts/index.js';
+import type { FontSet } from '../../src/fonts/types.js';
+import { layoutDocument } from '../../src/layout/index.js';
+import type { Block, GongwenDocument } from '../../src/model/types.js';
+import { readAndCompose } from '../../src/pipeline/build.js';
+import { topLineSlots } from '../../src/render/docx/body.js';
+import { writeDocx } from '../../src/render/docx/index.js';
+import { loadConfig } from '../../src/source/index.js';
+import { loadTemplates } from '../../src/template/render.js';
+import { TITLE_SIZE_PT } from '../../src/spec/gbt9704.js';
+import { reply } from './fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const documentXml = async (doc: GongwenDocument, fonts?: FontSet): Promise<string> =>
+  strFromU8(unzipSync(new Uint8Array(await writeDocx(doc, fonts ? { fonts } : {})))['word/document.xml']!);
+
+const paragraphs = (xml: string): string[] => xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+
+/** Lines of every Title paragraph: the text between its w:br. */
+const docxTitles = (xml: string): string[][] =>
+  paragraphs(xml)
+    .filter((p) => p.includes('w:val="Title"'))
+    .map((p) =>
+      p
+        .split('<w:br/>')
+        .map((part) => [...part.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+    );
+
+/** Lines of every title in the PDF layout: 22 pt runs grouped by baseline, consecutive lines grouped by title. */
+const pdfTitles = (doc: GongwenDocument, fonts: FontSet): string[][] => {
+  const titles: string[][] = [];
+  for (const page of layoutDocument(doc, fonts).pages) {
+    let last: number | undefined;
+    const byLine = new Map<number, string>();
+    for (const it of page.items) {
+      if (it.kind !== 'text' || Math.abs(it.size - TITLE_SIZE_PT) > 0.01 || it.color !== 'black') continue;
+      const key = Math.round(it.baseline * 10);
+      byLine.set(key, (byLine.get(key) ?? '') + it.text);
+    }
+    for (const [key, text] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
+      // Lines of one title are one grid line apart; anything further starts a new title.
+      if (last !== undefined && key - last < 400) titles[titles.length - 1]!.push(text);
+      else titles.push([text]);
+      last = key;
+    }
+  }
+  return titles;
+};
+
+const examples = (): string[] => {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.md') ? [join(d, e.name)] : [],
+    );
+  return walk(join(ROOT, 'content'));
+};
+
+let fonts: FontSet;
+beforeAll(() => {
+  fonts = loadFontSet({ system: false });
+});
+
+describe('DOCX title lines equal the PDF title lines', () => {
+  const config = loadConfig({ cwd: ROOT });
+  const templates = loadTemplates();
+
+  for (const file of examples()) {
+    it(`for the example ${file.slice(ROOT.length + 1)}`, async () => {
+      const { doc } = readAndCompose(file, config, templates);
+      const pdf = pdfTitles(doc, fonts);
+      expect(pdf.length).toBeGreaterThan(0);
+      expect(docxTitles(await documentXml(doc, fonts))).toEqual(pdf);
+    });
+  }
+
+  const titled = (text: string): GongwenDocument => {
+    const d = reply();
+    d.blocks = d.blocks.map((b): Block => (b.kind === 'title' ? { ...b, text, lines: undefined } : b));
+    return d;
+  };
+  const LONG = [
+    '关于进一步加强和改进新时代中小学校园安全管理工作推动平安校园建设提质增效的实施意见',
+    '对市政协十届三次会议第031号提案的答复',
+    '关于2024年度全市教育系统安全生产和消防安全工作检查情况的通报',
+    '关于印发《江川市中小学课后服务工作指引（2024年修订）》的通知',
+  ];
+  for (const text of LONG) {
+    it(`for the generated title «${text.slice(0, 12)}…»`, async () => {
+      const doc = titled(text);
+      const pdf = pdfTitles(doc, fonts);
+      expect(pdf).toHaveLength(1);
+      expect(pdf[0]!.length).toBeGreaterThan(1);
+      expect(docxTitles(await documentXml(doc, fonts))).toEqual(pdf);
+      // One paragraph, lines broken with w:br, the text unchanged.
+      expect(pdf[0]!.join('')).toBe(text);
+    });
+  }
+
+  it('without fonts, estimates Latin widths and still splits the examples the same way', async () => {
+    const doc = titled(LONG[1]!);
+    expect(docxTitles(await documentXml(doc))).toEqual(pdfTitles(doc, fonts));
+  });
+});
+
+describe('份号, 密级 and 紧急程度 on the lines the PDF uses [7.2.1–7.2.3]', () => {
+  it('places them on lines 1–3 by the PDF rule', () => {
+    const slots = (...k: Array<'copyNumber' | 'secrecy' | 'urgency'>): number[] => topLineSlots(k).map((t) => t.slot);
+    expect(slots('copyNumber', 'secrecy', 'urgency')).toEqual([0, 1, 2]);
+    // Without 份号, 密级 stays on line 2 (literal reading of 7.2.2) and line 1 is blank.
+    expect(slots('secrecy')).toEqual([1]);
+    expect(slots('secrecy', 'urgency')).toEqual([1, 2]);
+    expect(slots('copyNumber', 'urgency')).toEqual([0, 1]);
+    expect(slots('urgency')).toEqual([0]);
+  });
+
+  it('writes a blank first line when only 密级 is given, and the mark counts both lines', async () => {
+    const d = reply();
+    d.blocks = [{ kind: 'secrecy', text: '机密★1年' }, ...d.blocks.filter((b) => b.kind !== 'copyNumber' && b.kind !== 'secrecy' && b.kind !== 'urgency')];
+    const ps = paragraphs(await documentXml(d));
+    expect(ps[0]).not.toContain('<w:t');
+    expect(ps[1]).toContain('GwSecrecy');
+    expect(ps[1]).toContain('机密★1年');
+    // The mark's space before: 35 mm (1984 twip) less the two lines above.
+    expect(ps[2]).toContain('GwIssuerMark');
+    expect(ps[2]).toMatch(new RegExp(`w:before="${1984 - 2 * 579}"`));
+  });
+});
+
+describe('joint issuer mark (names stacked, suffix centred on their right) [7.2.4]', () => {
+  it('indents the names to one column and anchors the suffix in a text box beside them', async () => {
+    const d = reply();
+    d.blocks = d.blocks.map((b): Block =>
+      b.kind === 'issuerMark' ? { kind: 'issuerMark', lines: ['某某市教育局', '某某市财政局', '某某市人力资源和社会保障局'], suffix: '文件' } : b,
+    );
+    const ps = paragraphs(await documentXml(d, fonts)).filter((p) => p.includes('GwIssuerMark'));
+    expect(ps).toHaveLength(3);
+    const ind = ps.map((p) => /<w:ind w:left="(\d+)" w:right="(\d+)"/.exec(p)!.slice(1).map(Number));
+    // Same column for every name; the right indent leaves room for the suffix.
+    expect(new Set(ind.map((i) => i.join()))).toHaveProperty('size', 1);
+    expect(ind[0]![1]).toBeGreaterThan(ind[0]![0]!);
+    // Text of the names without the suffix; the suffix in a text box of the last name.
+    expect(ps[0]).not.toContain('文件');
+    expect(ps[2]).toMatch(/<w:txbxContent>[\s\S]*文件/);
+    expect(ps[2]).toMatch(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>-\d+/);
+  });
+});
