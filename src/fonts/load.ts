@@ -67,6 +67,7 @@ export function loadFont(path: string, origin: FontOrigin, roles: FontRole[], po
     familyName: font.familyName,
     origin,
     bytes,
+    face: font,
     collectionFace: isCollection(parsed) || postscriptName ? font.postscriptName : undefined,
     unitsPerEm: upm,
     ascent: font.ascent,

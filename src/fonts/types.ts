@@ -1,5 +1,6 @@
 // Font resolution and loading: which file serves each role, parsed once per process.
 
+import type { Font } from 'fontkit';
 import type { FontRole } from '../model/types.js';
 
 /** Where a font file was found, in resolution order. */
@@ -19,6 +20,11 @@ export interface LoadedFont {
   origin: FontOrigin;
   /** TrueType/OpenType bytes (WOFF already decoded). */
   bytes: Buffer;
+  /**
+   * The parsed face. The PDF writer hands it to pdfkit so that a document does not parse the
+   * font file again; each document still makes its own subset.
+   */
+  face?: Font;
   /** PostScript name of the face inside a collection (.ttc), passed to pdfkit/fontkit. */
   collectionFace?: string;
   /** Units per em. */

@@ -9,6 +9,7 @@ import type { GlyphRun, LaidOutDocument, PlacedImage, Rule } from '../../layout/
 import { PAGE_H_PT, PAGE_W_PT, RED_CMYK } from '../../spec/gbt9704.js';
 import { BOLD_STROKE_EM, PDF_VERSION, PDFA_SUBSET } from './constants.js';
 import { preparePdfa } from './pdfa.js';
+import { pdfkitFace } from '../../fonts/pdfface.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
@@ -45,6 +46,8 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     size: [PAGE_W_PT, PAGE_H_PT],
     margin: 0,
     autoFirstPage: false,
+    // No default Helvetica: every run names its face, and loading its metrics costs time.
+    font: '',
     compress: true,
     lang: 'zh-CN',
     displayTitle: true,
@@ -78,7 +81,9 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     if (!registered.has(id)) {
       const f = faces.get(id);
       if (!f) throw new Error(`font ${id} is not in the font set`);
-      if (f.collectionFace) doc.registerFont(id, f.bytes, f.collectionFace);
+      // The parsed face (pdfkit accepts a fontkit font): no re-parse per document.
+      if (f.face) doc.registerFont(id, pdfkitFace(f.face) as unknown as PDFKit.Mixins.PDFFontSource);
+      else if (f.collectionFace) doc.registerFont(id, f.bytes, f.collectionFace);
       else doc.registerFont(id, f.bytes);
       registered.add(id);
     }

@@ -1,0 +1,144 @@
+// The face handed to pdfkit. pdfkit accepts an already parsed fontkit font, so a document
+// does not parse the font file again; this wrapper also makes the two per-document costs
+// that remain cheaper without changing a byte of the output:
+// - shaping: pdfkit shapes every run twice (once to measure it, once to encode it) and
+//   never caches runs shaped with explicit features; here each (features, text) is shaped
+//   once per process and handed out as a fresh copy (pdfkit scales the positions in place);
+// - subsetting: fontkit decodes every outline point of each glyph it copies into a subset
+//   just to learn whether the glyph is composite; the header's contour count tells that.
+
+import type { Font, Glyph } from 'fontkit';
+
+/** fontkit's shaping result (what pdfkit reads of it). */
+interface GlyphRun {
+  glyphs: Glyph[];
+  positions: Position[];
+  readonly advanceWidth: number;
+}
+/** The parts of a fontkit font pdfkit calls that the local declarations leave out. */
+interface Shaping {
+  layout(text: string, features?: Record<string, boolean>): GlyphRun;
+  createSubset(): object;
+}
+
+/** Shaped runs kept per face; the cache is dropped when full so memory stays flat. */
+const MAX_RUNS = 4000;
+
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+interface Shaped {
+  glyphs: Glyph[];
+  positions: Position[];
+}
+
+/** A copy pdfkit may scale in place, with GlyphRun's advanceWidth. */
+function copyRun(s: Shaped): GlyphRun {
+  const positions = s.positions.map((p) => ({ ...p }));
+  return {
+    glyphs: s.glyphs.slice(),
+    positions,
+    get advanceWidth() {
+      let w = 0;
+      for (const p of positions) w += p.xAdvance;
+      return w;
+    },
+  };
+}
+
+// fontkit's TrueType subset (not exported): the parts this file touches.
+interface TtfSubset {
+  font: FontInternals;
+  glyf: Uint8Array[];
+  offset: number;
+  loca: { offsets: number[] };
+  hmtx: { metrics: Array<{ advance: number; bearing: number }> };
+  includeGlyph(gid: number): number;
+}
+interface FontInternals {
+  loca: { offsets: number[] };
+  _variationProcessor?: unknown;
+  directory: { tables: Record<string, unknown> };
+  getGlyph(gid: number): Glyph & {
+    _decode(): { components: Array<{ glyphID: number; pos: number }> } | null;
+    _getMetrics(): { leftBearing: number };
+  };
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+}
+type SubsetClass = new (font: unknown) => object;
+
+const fastSubsets = new WeakMap<SubsetClass, SubsetClass>();
+
+/** fontkit's TTFSubset with a header-only check for composite glyphs (same bytes out). */
+function fastSubsetClass(base: SubsetClass): SubsetClass {
+  let cls = fastSubsets.get(base);
+  if (!cls) {
+    cls = class extends base {
+      _addGlyph(this: TtfSubset, gid: number): number {
+        const font = this.font;
+        const glyph = font.getGlyph(gid);
+        const cur = font.loca.offsets[gid]!;
+        const next = font.loca.offsets[gid + 1]!;
+        const stream = font._getTableStream('glyf');
+        stream.pos += cur;
+        let buffer = stream.readBuffer(next - cur);
+        // numberOfContours (int16 at the start of the glyph) < 0: a composite glyph.
+        if (next > cur && buffer.length >= 2 && (buffer[0]! & 0x80) !== 0) {
+          const glyf = glyph._decode()!;
+          buffer = new Uint8Array(buffer);
+          const view = new DataView(buffer.buffer);
+          for (const component of glyf.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+        }
+        this.glyf.push(buffer);
+        this.loca.offsets.push(this.offset);
+        this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+        this.offset += buffer.length;
+        return this.glyf.length - 1;
+      }
+    };
+    fastSubsets.set(base, cls);
+  }
+  return cls;
+}
+
+const wrapped = new WeakMap<Font, Font>();
+
+/** The face to give pdfkit's registerFont for `face` (one wrapper per face). */
+export function pdfkitFace(face: Font): Font {
+  let w = wrapped.get(face);
+  if (w) return w;
+  const runs = new Map<string, Shaped>();
+  const internals = face as unknown as FontInternals;
+  const shaping = face as unknown as Shaping;
+  const plainTrueType = internals.directory.tables['glyf'] !== undefined && !internals._variationProcessor;
+  w = Object.create(face) as Font;
+  Object.defineProperties(w, {
+    layout: {
+      value: (text: string, features?: Record<string, boolean>): GlyphRun => {
+        const key = features ? `${Object.entries(features).join(';')}\u0000${text}` : `\u0000${text}`;
+        let s = runs.get(key);
+        if (!s) {
+          const run = shaping.layout(text, features);
+          s = { glyphs: run.glyphs, positions: run.positions };
+          if (runs.size >= MAX_RUNS) runs.clear();
+          runs.set(key, s);
+        }
+        return copyRun(s);
+      },
+    },
+    createSubset: {
+      value: () => {
+        const subset = shaping.createSubset();
+        if (!plainTrueType || typeof (subset as { _addGlyph?: unknown })._addGlyph !== 'function') return subset;
+        const Fast = fastSubsetClass(subset.constructor as SubsetClass);
+        return new Fast(face);
+      },
+    },
+  });
+  wrapped.set(face, w);
+  return w;
+}
