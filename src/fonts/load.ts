@@ -8,6 +8,9 @@ import type { Font, FontCollection } from 'fontkit';
 import type { FontOrigin, LoadedFont } from './types.js';
 import type { FontRole } from '../model/types.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
+import { cachedSfnt, signature } from './sfntcache.js';
+
+const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
 
 const cache = new Map<string, LoadedFont>();
 
@@ -35,8 +38,9 @@ export function openFaces(bytes: Buffer): Font[] {
   return isCollection(parsed) ? parsed.fonts : [parsed];
 }
 
-/** Read and convert a font file to sfnt bytes (WOFF 1.0 decoded; WOFF2 refused). */
+/** Read and convert a font file to sfnt bytes (WOFF 1.0 decoded, through a disk cache; WOFF2 refused). */
 export function readFontBytes(path: string): Buffer {
+  if (signature(path) === WOFF_SIGNATURE) return cachedSfnt(path, () => woffToSfnt(readFileSync(path)));
   const raw = readFileSync(path);
   if (isWoff2(raw)) throw new Error(`${path}: WOFF2 字体无法嵌入 PDF，请改用 TTF/OTF 或 WOFF 文件`);
   return isWoff(raw) ? woffToSfnt(raw) : raw;
