@@ -6,11 +6,12 @@
 //   - `——` and `……` never split; a Latin word, a number (2018, 0374-2699897, 3.5%) never
 //     splits, and a number stays with a unit character that follows it (2018年, 76号) and
 //     with a 第 before it;
-//   - resolved «先挤进，后推出»: first squeeze punctuation (a full-width mark gives up half
-//     its em) so the offending mark fits; otherwise push the previous character down and
-//     spread the freed space over the line's gaps. No hanging punctuation, no overflow.
+//   - resolved «先挤进，后推出»: squeeze punctuation (a full-width mark gives up half its em)
+//     so the offending mark fits, or push a character down and spread the freed space over
+//     the line's gaps, choosing the breaks over the whole paragraph so that full lines keep
+//     28 cells (27 or 29 only when unavoidable). No hanging punctuation, no overflow.
 
-import { PUNCT_SQUEEZE_EM, WIDTH_EPSILON_PT } from '../spec/layout.js';
+import { BREAK_COST, BREAK_WINDOW, MAX_SPREAD_EM, MAX_SQUEEZE_EM, PUNCT_SQUEEZE_EM, WIDTH_EPSILON_PT } from '../spec/layout.js';
 
 /** Character classes that matter for breaking. */
 export type CharClass =
@@ -35,6 +36,7 @@ const SQUEEZE_LEFT = new Set([...'（《「『“‘〔【〖〈｛［'].map((c)
 const NUMBER_UNITS = new Set(
   [...'年月日号时分秒个名位所份期条项次元角万亿千百岁届人件篇页章节%％℃‰'].map((c) => c.codePointAt(0)!),
 );
+const DATE_PARTS = new Set([...'年月'].map((c) => c.codePointAt(0)!));
 const ORDINAL_PREFIX = new Set([...'第'].map((c) => c.codePointAt(0)!));
 
 const isDigit = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
@@ -124,10 +126,20 @@ export function canBreakBefore(chars: readonly { ch: string }[], i: number): boo
   // A long URL or path may break after a solidus that precedes a letter (never 2018/12).
   if (ca === 'half' && cb === 'half') return a === 0x2f && /[A-Za-z]/.test(chars[i]!.ch) && i >= 2 && chars[i - 2]!.ch === '/';
   if (isDigit(a) && NUMBER_UNITS.has(b)) return false; // 2018年, 76号, 3%
+  // A date never splits: 2018年12月24日 (no break after 年 or 月 when a number follows).
+  if (isDigit(b) && DATE_PARTS.has(a) && i >= 2 && isDigit(chars[i - 2]!.ch.codePointAt(0)!)) return false;
   if (ORDINAL_PREFIX.has(a) && isDigit(b)) return false; // 第5
   // A half-width sign glued to the next/previous CJK mark, e.g. "2018）" is handled above
   // by the close/stop rule; "（2018" by the open rule.
   return true;
+}
+
+/** Whether a break before i keeps only the 避头尾 rules and `——`/`……` (units such as numbers may be cut). */
+function kinsokuOk(chars: readonly BreakChar[], i: number): boolean {
+  const ca = classify(chars[i - 1]!.ch.codePointAt(0)!);
+  const cb = classify(chars[i]!.ch.codePointAt(0)!);
+  if (cb === 'close' || cb === 'stop' || cb === 'middot' || cb === 'dash' || cb === 'ellipsis') return false;
+  return ca !== 'open';
 }
 
 /** How much of character i may be squeezed, pt: half an em of a full-width mark whose glyph sits in one half. */
@@ -135,6 +147,21 @@ export function squeezable(c: BreakChar): number {
   const cp = c.ch.codePointAt(0)!;
   return SQUEEZE_RIGHT.has(cp) || SQUEEZE_LEFT.has(cp) ? PUNCT_SQUEEZE_EM * c.em : 0;
 }
+/**
+ * How much of character k may be squeezed where it stands, pt. An opening mark gives up its left
+ * half neither at the line start (it would stick out of the 版心) nor right after a closing mark
+ * that gives up its right half: a pair such as `》（` or `”“` is set in 1.5 em (GB/T 15834,
+ * clreq), so the two glyphs never share one origin and the text reads back in order.
+ */
+export function squeezeAt(chars: readonly BreakChar[], k: number, lineStart: number): number {
+  const c = chars[k]!;
+  const q = squeezable(c);
+  if (q === 0 || !squeezesLeft(c.ch)) return q;
+  if (k === lineStart) return 0;
+  const p = chars[k - 1];
+  return p && squeezable(p) > 0 && !squeezesLeft(p.ch) ? 0 : q;
+}
+
 /** True when the squeezable half of the mark is on its left (opening marks). */
 export const squeezesLeft = (ch: string): boolean => SQUEEZE_LEFT.has(ch.codePointAt(0)!);
 
@@ -143,73 +170,136 @@ const isSpace = (c: BreakChar): boolean => classify(c.ch.codePointAt(0)!) === 's
 /**
  * Break a paragraph into lines. `measure(k)` is the width available to line k (the first line
  * is usually shorter by the indent). Every line but the last is justified to its measure.
+ *
+ * The breaks are chosen over the whole paragraph, not line by line: a shortest-path search
+ * over the break opportunities (Knuth–Plass style) minimises the total cost of the lines'
+ * adjustments (spec/layout.ts BREAK_COST). A line may be squeezed by at most MAX_SQUEEZE_EM
+ * (half-ems of marks, never of its final character: no hanging punctuation) and is spread
+ * by more than MAX_SPREAD_EM only when no other set of breaks exists. So a cluster such as
+ * `《方案》），` followed by an unbreakable `0374-2699897` moves the breaks of the lines
+ * before it instead of leaving a 26-character line. Each line start looks at no more than
+ * BREAK_WINDOW break opportunities, so the time is linear in the paragraph length.
+ *
+ * The line number of a line is taken from the best way to reach its start, so a measure
+ * that differs by line (a first-line indent) is honoured exactly for the first line.
  */
 export function breakLines(chars: readonly BreakChar[], measure: (line: number) => number): BrokenLine[] {
   const n = chars.length;
+  let first = 0;
+  while (first < n && isSpace(chars[first]!)) first++;
+  let endText = n;
+  while (endText > first && isSpace(chars[endText - 1]!)) endText--;
+  if (first >= endText) return [];
+
+  // Prefix sums of widths, squeezable widths, and the part of those next to another mark.
+  const pw = new Float64Array(n + 1);
+  const pq = new Float64Array(n + 1);
+  const pp = new Float64Array(n + 1);
+  const ph = new Int32Array(n + 1); // half-width characters
+  for (let k = 0; k < n; k++) {
+    ph[k + 1] = ph[k]! + (classify(chars[k]!.ch.codePointAt(0)!) === 'half' ? 1 : 0);
+    const q = squeezeAt(chars, k, -1);
+    const paired = q > 0 && ((k > 0 && squeezable(chars[k - 1]!) > 0) || (k + 1 < n && squeezable(chars[k + 1]!) > 0));
+    pw[k + 1] = pw[k]! + chars[k]!.width;
+    pq[k + 1] = pq[k]! + q;
+    pp[k + 1] = pp[k]! + (paired ? q : 0);
+  }
+  // Break opportunities: where a line may start (a space run is dropped at the break).
+  const bps: number[] = [];
+  for (let k = first + 1; k < endText; k++) if (!isSpace(chars[k]!) && canBreakBefore(chars, k)) bps.push(k);
+  bps.push(endText);
+  /** Index in bps of the first opportunity after position p. */
+  const nextBp = (p: number): number => {
+    let lo = 0;
+    let hi = bps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bps[mid]! <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const trim = (s: number, e: number): number => {
+    while (e > s && isSpace(chars[e - 1]!)) e--;
+    return e;
+  };
+
+  const cost = new Float64Array(n + 1).fill(Infinity);
+  const prev = new Int32Array(n + 1).fill(-1);
+  const lineNo = new Int32Array(n + 1);
+  cost[first] = 0;
+  const relax = (s: number, e: number, c: number): void => {
+    const total = cost[s]! + c;
+    if (total < cost[e]! - 1e-9) {
+      cost[e] = total;
+      prev[e] = s;
+      lineNo[e] = lineNo[s]! + 1;
+    }
+  };
+
+  for (let s = first; s < endText; s++) {
+    if (cost[s] === Infinity) continue;
+    const W = measure(lineNo[s]!);
+    const u = chars[s]!.em || 1;
+    let found = false;
+    for (let b = nextBp(s), seen = 0; b < bps.length && seen < BREAK_WINDOW; b++, seen++) {
+      const p = bps[b]!;
+      const e = trim(s, p);
+      if (e <= s) continue;
+      const last = p === endText;
+      const nat = pw[e]! - pw[s]!;
+      const adj = nat - W;
+      const weight = ph[e]! > ph[s]! ? BREAK_COST.mixedLine : 1;
+      if (adj > WIDTH_EPSILON_PT) {
+        // Squeeze: only marks before the line's final character give up their half em.
+        const atStart = squeezeAt(chars, s, -1) - squeezeAt(chars, s, s); // an opening mark at the line start stays whole
+        const cap = Math.min(pq[e - 1]! - pq[s]! - atStart, MAX_SQUEEZE_EM * u);
+        if (adj > cap + WIDTH_EPSILON_PT) break; // wider ends only get worse
+        const lone = Math.max(0, adj - (pp[e - 1]! - pp[s]! - atStart));
+        relax(s, p, weight * (BREAK_COST.squeeze * (adj / u) ** 2 + BREAK_COST.loneMark * (lone / u)));
+        found = true;
+        continue;
+      }
+      found = true;
+      if (last) {
+        relax(s, p, 0);
+        continue;
+      }
+      const sp = -adj / u;
+      const c = sp <= WIDTH_EPSILON_PT / u ? 0 : BREAK_COST.spread * sp * sp + Math.max(0, sp - MAX_SPREAD_EM) * BREAK_COST.overSpread;
+      relax(s, p, weight * c);
+    }
+    if (!found) {
+      // No opportunity fits (a Latin word or URL longer than the line): cut it, never overflow.
+      // Cut as late as fits, at a place that still keeps 避头尾 and `——`/`……` whole when there is one.
+      let fit = s + 1;
+      while (fit < endText && pw[fit + 1]! - pw[s]! <= W + WIDTH_EPSILON_PT) fit++;
+      let c = fit;
+      while (c > s + 1 && !kinsokuOk(chars, c)) c--;
+      if (!kinsokuOk(chars, c)) c = fit;
+      while (c < endText && isSpace(chars[c]!)) c++;
+      relax(s, c, BREAK_COST.forcedCut);
+    }
+  }
+
+  const ends: number[] = [];
+  for (let p = endText; p > first; p = prev[p]!) {
+    if (prev[p]! < 0) throw new Error('line breaking found no path'); // unreachable: a forced cut always exists
+    ends.push(p);
+  }
+  ends.reverse();
   const lines: BrokenLine[] = [];
-  let start = 0;
-  while (start < n) {
-    while (start < n && isSpace(chars[start]!)) start++;
-    if (start >= n) break;
-    const W = measure(lines.length);
-    let sum = 0;
-    let i = start;
-    while (i < n && sum + chars[i]!.width <= W + WIDTH_EPSILON_PT) {
-      sum += chars[i]!.width;
-      i++;
-    }
-    if (i >= n) {
-      lines.push(place(chars, start, n, W, false));
-      break;
-    }
-    // Trailing spaces may overhang: they are dropped at the line end.
-    if (isSpace(chars[i]!)) {
-      let j = i;
-      while (j < n && isSpace(chars[j]!)) j++;
-      lines.push(place(chars, start, i, W, true));
-      start = j;
-      continue;
-    }
-    if (i > start && canBreakBefore(chars, i)) {
-      lines.push(place(chars, start, i, W, true));
-      start = i;
-      continue;
-    }
-    // 先挤进: pull the characters up to the next break opportunity onto this line by squeezing.
-    let j = i + 1;
-    while (j < n && !canBreakBefore(chars, j)) j++;
-    const needed = width(chars, start, j) - W;
-    const avail = squeezeCapacity(chars, start, j - 1);
-    // At most one 字 is squeezed into a line (one mark pulled up, or a mark pair).
-    if (needed <= Math.min(avail, chars[i]!.em) + WIDTH_EPSILON_PT) {
-      lines.push(place(chars, start, j, W, true));
-      start = j;
-      continue;
-    }
-    // 后推出: push down from the last break opportunity on this line.
-    let k = i;
-    while (k > start && !canBreakBefore(chars, k)) k--;
-    if (k > start) {
-      lines.push(place(chars, start, k, W, true));
-      start = k;
-      continue;
-    }
-    // No break opportunity at all (a Latin word longer than the line): cut it, never overflow.
-    const cut = Math.max(i, start + 1);
-    lines.push(place(chars, start, cut, W, true));
-    start = cut;
+  let s = first;
+  for (const p of ends) {
+    lines.push(place(chars, s, p, measure(lines.length), p !== endText));
+    s = p;
   }
   return lines;
 }
 
-function width(chars: readonly BreakChar[], s: number, e: number): number {
-  let w = 0;
-  for (let k = s; k < e; k++) w += chars[k]!.width;
-  return w;
-}
 function squeezeCapacity(chars: readonly BreakChar[], s: number, e: number): number {
   let w = 0;
-  for (let k = s; k < e; k++) w += squeezable(chars[k]!);
+  for (let k = s; k < e; k++) w += squeezeAt(chars, k, s);
   return w;
 }
 
@@ -227,13 +317,14 @@ function place(chars: readonly BreakChar[], s: number, e: number, W: number, jus
     let need = natural - W;
     const order: number[] = [];
     const last = e - 1 - s;
-    const isMark = (k: number): boolean => k >= 0 && k <= last && squeezable(chars[s + k]!) > 0;
-    for (let k = last - 1; k >= 0; k--) if (isMark(k) && (isMark(k - 1) || isMark(k + 1))) order.push(k);
+    const isMark = (k: number): boolean => k >= 0 && k <= last && squeezeAt(chars, s + k, s) > 0;
+    const nextToMark = (k: number): boolean => (k > 0 && squeezable(chars[s + k - 1]!) > 0) || (k < last && squeezable(chars[s + k + 1]!) > 0);
+    for (let k = last - 1; k >= 0; k--) if (isMark(k) && nextToMark(k)) order.push(k);
     for (let k = last - 1; k >= 0; k--) if (!order.includes(k)) order.push(k);
     if (need > squeezeCapacity(chars, s, e - 1) + WIDTH_EPSILON_PT) order.push(last);
     for (const k of order) {
       if (need <= 0) break;
-      const cut = Math.min(need, squeezable(chars[s + k]!));
+      const cut = Math.min(need, squeezeAt(chars, s + k, s));
       widths[k]! -= cut;
       cuts[k] = cut;
       need -= cut;

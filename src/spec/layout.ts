@@ -23,8 +23,38 @@ export const baselineInBox = (top: number, pitch: number, size: number): number 
 // ── Line breaking and justification (spec §10) ───────────────────────────────
 /** A full-width mark may lose half its em (标点挤压) at line end or next to another mark [clreq]. */
 export const PUNCT_SQUEEZE_EM = 0.5;
-/** Widest a character may be pushed apart when a line is spread (share of an em) before we prefer squeezing instead [C]. */
-export const MAX_SPREAD_EM = 0.5;
+/** Most a line may be squeezed, em: one 字 (a 28-cell line holds at most 29 characters) [C, clreq]. */
+export const MAX_SQUEEZE_EM = 1;
+/**
+ * Most a justified line may be spread before the breaker treats it as a last resort, em: one 字
+ * (a 28-cell line holds at least 27 characters) [C, GB/T 9704 5.2.3 «28 characters per line»].
+ */
+export const MAX_SPREAD_EM = 1;
+/**
+ * Costs of the paragraph-wide breaker (spec §10 «先挤进，后推出», chosen over the whole
+ * paragraph). A line's cost grows with the square of its adjustment in em; the total over
+ * the paragraph is minimised [C].
+ */
+export const BREAK_COST = {
+  /** Per em² of squeeze (pulling marks in is preferred to pushing characters out). */
+  squeeze: 3,
+  /** Extra per em taken from a mark that has no neighbouring mark (a lone ，mid-line). */
+  loneMark: 0.5,
+  /** Per em² of spread. */
+  spread: 4,
+  /** Per em of spread beyond MAX_SPREAD_EM: a ragged 26-character line only when nothing else fits. */
+  overSpread: 100,
+  /**
+   * Factor on the cost of a line that holds half-width text (Latin, digits): such a line is off
+   * the character grid anyway and its adjustment is spread over many gaps, so the breaker moves
+   * adjustments there and keeps pure Chinese lines at exactly 28 characters.
+   */
+  mixedLine: 0.25,
+  /** A line cut inside an unbreakable unit longer than the measure. */
+  forcedCut: 10000,
+} as const;
+/** Break opportunities looked at per line start: the search window of the breaker [C]. */
+export const BREAK_WINDOW = 64;
 /** Rounding slack when comparing widths, pt [D]. */
 export const WIDTH_EPSILON_PT = 0.01;
 

@@ -159,3 +159,17 @@ export const reply = (bodyParas = 3, seal = false): GongwenDocument => ({
 
 /** A reply of several pages. */
 export const longReply = (): GongwenDocument => reply(14, true);
+
+/**
+ * A reply with the 版记 asked on an even page whose body (with the PDF fonts) ends on an even
+ * page with no room left: the PDF adds an unnumbered blank page and an unnumbered 版记 page.
+ * `extra` sentences of body text are added before the attachments (30 gives that case,
+ * 0 the case where the 版记 moves to the next page, 12 the case where it stays).
+ */
+export const evenColophonReply = (extra = 30): GongwenDocument => {
+  const d = reply();
+  d.options = { ...d.options, colophonOnEvenPage: true };
+  const i = d.blocks.findIndex((b) => b.kind === 'attachmentNote' || b.kind === 'signature');
+  d.blocks.splice(i, 0, p(longText(extra)));
+  return d;
+};

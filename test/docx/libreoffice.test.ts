@@ -24,7 +24,8 @@ import {
   type PdfLine,
   type PdfPage,
 } from '../helpers/pdf-geometry.js';
-import { bulletin, longReply, reply } from './fixtures.js';
+import { loadFontSet } from '../../src/fonts/index.js';
+import { bulletin, evenColophonReply, longReply, reply } from './fixtures.js';
 
 const hasSoffice = ((process.env.PATH ?? '').split(':') as string[]).some((d) => d && existsSync(join(d, 'soffice')));
 if (!hasSoffice) console.warn('test/docx/libreoffice.test.ts: soffice is not on PATH, LibreOffice rendering tests skipped');
@@ -68,8 +69,13 @@ describe.skipIf(!hasSoffice)('DOCX rendered by LibreOffice', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gongwen-docx-lo-'));
-    const docs = { bulletin: bulletin(), reply: reply(), long: longReply() };
-    for (const [name, doc] of Object.entries(docs)) await writeFile(join(dir, `${name}.docx`), await writeDocx(doc));
+    const fixed28 = longReply();
+    fixed28.options = { ...fixed28.options, lineMode: 'fixed28' };
+    const docs = { bulletin: bulletin(), reply: reply(), long: longReply(), even: evenColophonReply(30), fixed28 };
+    const fonts = loadFontSet({ system: false });
+    for (const [name, doc] of Object.entries(docs)) {
+      await writeFile(join(dir, `${name}.docx`), await writeDocx(doc, name === 'even' ? { fonts } : {}));
+    }
     await writeFile(join(dir, 'fonts.conf'), fontsConf(dir));
     await mkdir(join(dir, 'out'));
     const res = spawnSync(
@@ -206,5 +212,27 @@ describe.skipIf(!hasSoffice)('DOCX rendered by LibreOffice', () => {
     expect(red.some((t) => t.includes('活动'))).toBe(true);
     const rule = p1.rules.find((r) => isRed(r.color))!;
     expect(ptToMm(rule.x2 - rule.x1)).toBeCloseTo(156, 0);
+  });
+
+  it('puts the 版记 on an even page after a blank page, neither numbered (colophonOnEvenPage) [7.5]', () => {
+    const pages = pdf.even!.pages;
+    expect(pages.length % 2).toBe(0);
+    const [blank, last] = pages.slice(-2) as [PdfPage, PdfPage];
+    expect(blank.lines).toHaveLength(0);
+    expect(last.text).toContain('印发');
+    expect(last.lines.some(isPageNumber)).toBe(false);
+    for (const p of pages.slice(0, -2)) {
+      expect(p.lines.some(isPageNumber), `page ${p.index}`).toBe(true);
+      expect(p.text).not.toContain('印发');
+    }
+    const rules = last.rules.filter((r) => !isRed(r.color) && ptToMm(r.x2 - r.x1) > 150);
+    expect(Math.abs(ptToMm(Math.max(...rules.map((r) => r.y))) - 262)).toBeLessThan(1);
+  });
+
+  it('lineMode fixed28: lines 28 pt apart, 22 on a full page', () => {
+    const p = pdf.fixed28!.pages[1]!;
+    const lines = bodyLines(p);
+    expect(lines).toHaveLength(22);
+    expect((lines[21]!.baseline - lines[0]!.baseline) / 21).toBeCloseTo(28, 1);
   });
 });

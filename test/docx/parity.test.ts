@@ -16,7 +16,7 @@ import { writeDocx } from '../../src/render/docx/index.js';
 import { loadConfig } from '../../src/source/index.js';
 import { loadTemplates } from '../../src/template/render.js';
 import { TITLE_SIZE_PT } from '../../src/spec/gbt9704.js';
-import { reply } from './fixtures.js';
+import { evenColophonReply, reply } from './fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -151,5 +151,79 @@ describe('joint issuer mark (names stacked, suffix centred on their right) [7.2.
     expect(ps[0]).not.toContain('文件');
     expect(ps[2]).toMatch(/<w:txbxContent>[\s\S]*文件/);
     expect(ps[2]).toMatch(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>-\d+/);
+  });
+});
+
+describe('layout options of the model', () => {
+  const parts = async (doc: GongwenDocument, withFonts: boolean): Promise<Record<string, string>> => {
+    const files = unzipSync(new Uint8Array(await writeDocx(doc, withFonts ? { fonts } : {})));
+    return Object.fromEntries(Object.entries(files).filter(([k]) => /\.(xml|rels)$/.test(k)).map(([k, v]) => [k, strFromU8(v)]));
+  };
+
+  it('lineMode fixed28: a 560-twip grid and exact 560-twip lines', async () => {
+    const d = reply();
+    d.options = { ...d.options, lineMode: 'fixed28' };
+    const x = await parts(d, false);
+    expect(x['word/document.xml']).toMatch(/<w:docGrid w:type="lines" w:linePitch="560"\/>/);
+    expect(x['word/styles.xml']).toMatch(/w:styleId="Normal"[\s\S]*?<w:spacing w:before="0" w:after="0" w:line="560" w:lineRule="exact"\/>/);
+    expect(x['word/styles.xml']).not.toContain('w:line="579"');
+  });
+
+  it('boldLevel3: level-3 headings bold', async () => {
+    const d = reply();
+    const plain = (await parts(d, false))['word/document.xml']!;
+    d.options = { ...d.options, boldLevel3: true };
+    const bold = (await parts(d, false))['word/document.xml']!;
+    const h3 = (xml: string): string => paragraphs(xml).find((p) => p.includes('GwHeading3'))!;
+    expect(h3(plain)).not.toContain('<w:b/>');
+    expect(h3(bold)).toContain('<w:b/>');
+  });
+
+  describe('colophonOnEvenPage follows the PDF pages', () => {
+    const sections = (xml: string): number => (xml.match(/<w:sectPr/g) ?? []).length;
+    const anchor = (xml: string): string => paragraphs(xml).find((p) => p.includes('name="版记"'))!;
+
+    it('stays after the body when the PDF keeps it there', async () => {
+      const doc = (await parts(evenColophonReply(12), true))['word/document.xml']!;
+      expect(sections(doc)).toBe(1);
+      expect(anchor(doc)).not.toContain('pageBreakBefore');
+    });
+
+    it('moves to the next (even, numbered) page when the body ends on an odd page', async () => {
+      const pdf = layoutDocument(evenColophonReply(0), fonts).pages;
+      expect(pdf.length % 2).toBe(0);
+      expect(pdf[pdf.length - 1]!.number).toBe(pdf.length);
+      const doc = (await parts(evenColophonReply(0), true))['word/document.xml']!;
+      expect(sections(doc)).toBe(1);
+      expect(anchor(doc)).toContain('<w:pageBreakBefore/>');
+    });
+
+    it('after an unnumbered blank page: a section of its own with empty footers [7.5]', async () => {
+      const pdf = layoutDocument(evenColophonReply(30), fonts).pages;
+      expect(pdf.slice(-2).map((p) => p.number)).toEqual([null, null]);
+      const x = await parts(evenColophonReply(30), true);
+      const doc = x['word/document.xml']!;
+      expect(sections(doc)).toBe(2);
+      // The body's section ends in a paragraph; the 版记 section starts on a new page with a
+      // blank page, then the 版记 on the page after it.
+      expect(doc).toMatch(/<w:pPr>(?:(?!<\/w:p>)[\s\S])*<w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr>/);
+      const last = doc.slice(doc.lastIndexOf('<w:sectPr'));
+      expect(last).toContain('<w:type w:val="nextPage"/>');
+      expect(anchor(doc)).toContain('<w:pageBreakBefore/>');
+      const refs = [...last.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)];
+      expect(refs.map((m) => m[1]).sort()).toEqual(['default', 'even']);
+      const rels = x['word/_rels/document.xml.rels']!;
+      for (const [, , id] of refs) {
+        const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+        expect(x[`word/${target}`]).toBeDefined();
+        expect(x[`word/${target}`]).not.toMatch(/<w:t[ >]|PAGE/);
+      }
+    });
+
+    it('without the fonts: a section of its own starting on an even page', async () => {
+      const doc = (await parts(evenColophonReply(12), false))['word/document.xml']!;
+      expect(sections(doc)).toBe(2);
+      expect(doc.slice(doc.lastIndexOf('<w:sectPr'))).toContain('<w:type w:val="evenPage"/>');
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   type BreakChar,
   type BrokenLine,
 } from '../../src/layout/linebreak.js';
+import { NO_END, NO_START, paragraphs, settable } from './generated.js';
 
 const chars = (s: string): BreakChar[] =>
   [...s].map((ch) => {
@@ -106,9 +107,12 @@ describe('unbreakable units', () => {
       }
     }
   });
-  it('keeps a number with its unit character (2018年, 76号) but may break after 年', () => {
+  it('keeps a number with its unit character (2018年, 76号) and a date whole', () => {
     expect(canBreakBefore(chars('2018年'), 4)).toBe(false);
-    expect(canBreakBefore(chars('2018年12月'), 5)).toBe(true);
+    expect(canBreakBefore(chars('2018年12月'), 5)).toBe(false);
+    expect(canBreakBefore(chars('2018年12月24日'), 8)).toBe(false);
+    expect(canBreakBefore(chars('2018年12月24日起'), 11)).toBe(true);
+    expect(canBreakBefore(chars('全年12个'), 2)).toBe(true);
     expect(canBreakBefore(chars('201'), 1)).toBe(false);
     expect(canBreakBefore(chars('第5'), 1)).toBe(false);
     expect(canBreakBefore(chars('2018/12'), 5)).toBe(false);
@@ -157,5 +161,73 @@ describe('justification', () => {
       for (const l of ls) expect(l.width).toBeLessThanOrEqual(w + 1e-6);
       for (const l of ls.slice(0, -1)) expect(l.width).toBeCloseTo(w, 6);
     }
+  });
+});
+
+// ── Breaks chosen over the whole paragraph ────────────────────────────────────
+const fullWidth = (s: string): BreakChar[] => [...s].map((ch) => ({ ch, width: 1, em: 1 }));
+
+describe('breaks chosen over the whole paragraph', () => {
+  it('sets the 《方案》）， cluster before an unbreakable phone number without a ragged line', () => {
+    const s =
+      '根据工作安排，市教育局会同有关部门研究起草了《关于进一步深化集团化办学改革的实施方案》（以下简称《方案》），现报请审批。联系单位及电话：基础教育科0374-2699897，邮箱jyk@example.cn。';
+    const cs = chars(s);
+    const lines = breakLines(cs, (k) => (k === 0 ? 26 : 28));
+    const text = lines.map((l) => cs.slice(l.start, l.end).map((c) => c.ch).join(''));
+    expect(text.join('')).toBe(s);
+    expect(text.some((t) => t.includes('0374-2699897'))).toBe(true);
+    lines.forEach((l, k) => {
+      const M = k === 0 ? 26 : 28;
+      expect(l.width).toBeLessThanOrEqual(M + 1e-6);
+      if (k < lines.length - 1) {
+        expect(l.width).toBeCloseTo(M, 6);
+        // At most one cell squeezed or spread.
+        expect(l.squeezed).toBeLessThanOrEqual(1 + 1e-6);
+        expect(l.spread).toBeLessThanOrEqual(1 + 1e-6);
+      }
+    });
+  });
+
+  it('moves earlier breaks rather than spreading a line by two cells', () => {
+    // Line by line, line 1 takes 一…十 and line 2 can only end before 案 (8 characters, two cells
+    // spread); over the whole paragraph the first break moves back one character instead.
+    const s = '一二三四五六七八九十甲乙丙丁戊己《方案》），壬癸子丑寅卯辰巳午未申酉戌亥。';
+    expect(texts(s, 10)).toEqual(['一二三四五六七八九', '十甲乙丙丁戊己《方', '案》），壬癸子丑寅卯', '辰巳午未申酉戌亥。']);
+    const lines = texts(s, 10);
+    expect(lines.join('')).toBe(s);
+    for (const l of lines.slice(0, -1)) expect(Math.abs([...l].length - 10)).toBeLessThanOrEqual(1);
+  });
+
+  it('holds every justified line to ±1 cell whenever such a setting exists (generated paragraphs)', () => {
+    let feasible = 0;
+    let total = 0;
+    for (const p of paragraphs(400)) {
+      total++;
+      const cs = fullWidth(p);
+      const lines = breakLines(cs, (k) => (k === 0 ? 26 : 28));
+      const text = lines.map((l) => cs.slice(l.start, l.end).map((c) => c.ch).join(''));
+      expect(text.join('')).toBe(p);
+      text.forEach((t, k) => {
+        const M = k === 0 ? 26 : 28;
+        expect(lines[k]!.width, t).toBeLessThanOrEqual(M + 1e-6);
+        expect(lines[k]!.cuts.at(-1), t).toBe(0); // no hanging, the final mark keeps its em
+        if (k > 0) expect(NO_START.has(t[0]!), t).toBe(false);
+        if (k < text.length - 1) expect(NO_END.has(t.at(-1)!), t).toBe(false);
+      });
+      if (settable(p, 26, 28)) {
+        feasible++;
+        text.slice(0, -1).forEach((t, k) => expect(Math.abs([...t].length - (k === 0 ? 26 : 28)), `${p}\n${t}`).toBeLessThanOrEqual(1));
+      }
+    }
+    expect(feasible / total).toBeGreaterThan(0.9);
+  });
+
+  it('stays linear: a 20,000-character paragraph breaks in well under a second', () => {
+    const p = [...paragraphs(200, 7)].join('');
+    const cs = fullWidth(p);
+    const t = performance.now();
+    const lines = breakLines(cs, () => 28);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(lines.length).toBeGreaterThan(p.length / 30);
   });
 });

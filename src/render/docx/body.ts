@@ -184,8 +184,23 @@ const table = (ctx: Ctx, b: TableBlock): string => {
   );
 };
 
+/**
+ * Where the 版记 goes when `colophonOnEvenPage` asks for an even page [S 7.4, 7.5]:
+ * `same` — where it falls (after the body, pinned to the bottom of that page);
+ * `newPage` — on the next page (the body ends on an odd page with room for it);
+ * `blankPage` — after an unnumbered blank page, itself unnumbered (a section of its own
+ *   with empty footers, starting on a new page);
+ * `evenSection` — in a section of its own that starts on the next even page, with empty
+ *   footers (used when the pagination is not known: Word and LibreOffice insert the blank
+ *   page themselves).
+ */
+export type ColophonPlacement = 'same' | 'newPage' | 'blankPage' | 'evenSection';
+
+/** Placeholder for the w:sectPr that ends the body's section; package.ts puts the real one in. */
+export const SECTION_BREAK_PLACEHOLDER = '<!--gongwen:section-break-->';
+
 /** Writes all blocks. The 版记 is attached to the last paragraph (an empty one if needed). */
-export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
+export const body = (ctx: Ctx, doc: GongwenDocument, placement: ColophonPlacement = 'same'): BodyPart[] => {
   const out: BodyPart[] = [];
   const paras = (ps: Para[]): void => {
     for (const p of ps) out.push(p);
@@ -315,14 +330,26 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
     prev = b;
   }
   flushGap();
+  const ownSection = colophons.length > 0 && (placement === 'blankPage' || placement === 'evenSection');
+  if (ownSection) {
+    // The body's section ends with its last paragraph (an empty one after a table).
+    let last = out[out.length - 1];
+    if (last?.kind !== 'p') {
+      last = para({ style: S.normal });
+      out.push(last);
+    }
+    last.pPr.sectPr = SECTION_BREAK_PLACEHOLDER;
+    if (placement === 'blankPage') out.push(para({ style: S.normal }));
+  }
   // The 版记 box hangs from a paragraph of minimal height after the body: anchored in a body
   // paragraph that breaks across pages, LibreOffice loses the box.
-  for (const c of colophons) {
-    if (c.kind !== 'colophon') continue;
+  colophons.forEach((c, i) => {
+    if (c.kind !== 'colophon') return;
     out.push(
       para(
         {
           style: S.normal,
+          pageBreakBefore: i === 0 && (placement === 'newPage' || placement === 'blankPage') ? true : undefined,
           ind: { firstLine: 0 },
           snapToGrid: false,
           spacing: { line: DOCX_RULE_LINE_TWIP, lineRule: 'exact' },
@@ -330,9 +357,13 @@ export const body = (ctx: Ctx, doc: GongwenDocument): BodyPart[] => {
         [colophonRun(ctx, c)],
       ),
     );
-  }
+  });
   return out;
 };
+
+/** True when the body ends a section of its own before the 版记. */
+export const hasColophonSection = (parts: BodyPart[]): boolean =>
+  parts.some((p) => p.kind === 'p' && p.pPr.sectPr === SECTION_BREAK_PLACEHOLDER);
 
 /** Serialises the body parts. */
 export const bodyXml = (parts: BodyPart[]): string => parts.map((p) => (p.kind === 'p' ? paraXml(p) : p.xml)).join('');

@@ -4,7 +4,8 @@
 // the body (with DrawingML the library lacks) and the font table, and package.ts makes
 // the bytes deterministic.
 
-import { Document, DocumentGridType, Packer, Paragraph } from 'docx';
+import { Document, DocumentGridType, Footer, Packer, Paragraph, SectionType, type ISectionOptions } from 'docx';
+import { layoutDocument } from '../../layout/index.js';
 import type { FontRole, GongwenDocument } from '../../model/types.js';
 import {
   MARGIN_BOTTOM_TWIP,
@@ -21,7 +22,7 @@ import {
   DOCX_LINE_PITCH_TWIP,
 } from '../../spec/docx.js';
 import type { FontSet } from '../../fonts/types.js';
-import { body, bodyXml } from './body.js';
+import { SECTION_BREAK_PLACEHOLDER, body, bodyXml, type ColophonPlacement } from './body.js';
 import { newCtx } from './context.js';
 import { fontTableXml, resolveFontNames } from './fonts.js';
 import { pageNumberFooters } from './footer.js';
@@ -43,6 +44,19 @@ export interface DocxOptions {
 export { DEFAULT_DOCX_FONT_NAMES } from './fonts.js';
 export { S as DOCX_STYLE_IDS } from './styles.js';
 
+/**
+ * Where the 版记 goes: with `colophonOnEvenPage` and the fonts, the PDF layout decides (so the
+ * DOCX follows the PDF's pages); without the fonts, a section of its own on an even page.
+ */
+export const colophonPlacement = (doc: GongwenDocument, fonts?: FontSet): ColophonPlacement => {
+  if (!doc.options.colophonOnEvenPage || !doc.blocks.some((b) => b.kind === 'colophon')) return 'same';
+  if (!fonts) return 'evenSection';
+  const plain = layoutDocument({ ...doc, options: { ...doc.options, colophonOnEvenPage: false } }, fonts).pages;
+  const even = layoutDocument(doc, fonts).pages;
+  if (even.length === plain.length) return 'same';
+  return even[even.length - 1]!.number === null ? 'blankPage' : 'newPage';
+};
+
 const validIsoDate = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? s : '1980-01-01');
 
 /** Writes `doc` as a DOCX file; the same model and options always give the same bytes. */
@@ -51,8 +65,25 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
   const pitch = doc.options.lineMode === 'fixed28' ? DOCX_LINE_PITCH_FIXED28_TWIP : DOCX_LINE_PITCH_TWIP;
   const width = opts.fonts ? fontWidth(opts.fonts, doc.file) : estimatedWidth;
   const ctx = newCtx(fonts, doc.options, pitch, width);
-  const parts = body(ctx, doc);
+  const placement = colophonPlacement(doc, opts.fonts);
+  const parts = body(ctx, doc, placement);
+  const ownSection = placement === 'blankPage' || placement === 'evenSection';
 
+  const sectionProperties: ISectionOptions['properties'] = {
+    page: {
+      size: { width: PAGE_W_TWIP, height: PAGE_H_TWIP },
+      margin: {
+        top: MARGIN_TOP_TWIP,
+        right: MARGIN_RIGHT_TWIP,
+        bottom: MARGIN_BOTTOM_TWIP,
+        left: MARGIN_LEFT_TWIP,
+        header: DOCX_HEADER_DISTANCE_TWIP,
+        footer: DOCX_FOOTER_DISTANCE_TWIP,
+        gutter: 0,
+      },
+    },
+    grid: { type: DocumentGridType.LINES, linePitch: pitch },
+  };
   const document = new Document({
     title: doc.info.title,
     creator: doc.info.author,
@@ -63,25 +94,24 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE_W_TWIP, height: PAGE_H_TWIP },
-            margin: {
-              top: MARGIN_TOP_TWIP,
-              right: MARGIN_RIGHT_TWIP,
-              bottom: MARGIN_BOTTOM_TWIP,
-              left: MARGIN_LEFT_TWIP,
-              header: DOCX_HEADER_DISTANCE_TWIP,
-              footer: DOCX_FOOTER_DISTANCE_TWIP,
-              gutter: 0,
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: pitch },
-        },
+        properties: sectionProperties,
         footers: pageNumberFooters(),
         // Placeholder: package.ts puts the real body in its place.
         children: [new Paragraph('')],
       },
+      ...(ownSection
+        ? [
+            {
+              // The 版记 section: no page numbers on its pages [S 7.5].
+              properties: {
+                ...sectionProperties,
+                type: placement === 'evenSection' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
+              },
+              footers: emptyFooters(),
+              children: [new Paragraph('')],
+            },
+          ]
+        : []),
     ],
   });
   const packed = await Packer.toBuffer(document);
@@ -92,5 +122,12 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
     media: ctx.media.parts,
     isoDate: validIsoDate(doc.info.isoDate),
     author: doc.info.author,
+    sectionBreak: ownSection ? SECTION_BREAK_PLACEHOLDER : undefined,
   });
 }
+
+/** Footers with an empty paragraph: odd and even pages of the 版记 section carry no number. */
+const emptyFooters = (): { default: Footer; even: Footer } => ({
+  default: new Footer({ children: [new Paragraph({ style: 'GwPageNumber' })] }),
+  even: new Footer({ children: [new Paragraph({ style: 'GwPageNumber' })] }),
+});

@@ -19,6 +19,11 @@ export interface PackageParts {
   /** yyyy-mm-dd: the date of every timestamp in the package. */
   isoDate: string;
   author: string;
+  /**
+   * Placeholder in bodyXml for the w:sectPr that ends the first of two sections: the
+   * library writes that sectPr (with its footer references) into its own first paragraph.
+   */
+  sectionBreak?: string;
 }
 
 const must = (files: Record<string, Uint8Array>, name: string): string => {
@@ -45,9 +50,16 @@ export const finishPackage = (docx: Uint8Array, parts: PackageParts): Buffer => 
   };
 
   const document = must(files, 'word/document.xml');
-  const bodyRe = /<w:body>[\s\S]*?(?=<w:sectPr)/;
-  if (!bodyRe.test(document)) throw new Error('DOCX document.xml has no body');
-  put('word/document.xml', document.replace(bodyRe, () => `<w:body>${parts.bodyXml}`));
+  const start = document.indexOf('<w:body>');
+  const end = document.lastIndexOf('<w:sectPr'); // the final section's properties
+  if (start < 0 || end < start) throw new Error('DOCX document.xml has no body');
+  let bodyXml = parts.bodyXml;
+  if (parts.sectionBreak) {
+    const first = /<w:pPr>(<w:sectPr>[\s\S]*?<\/w:sectPr>)<\/w:pPr>/.exec(document.slice(start, end))?.[1];
+    if (!first || !bodyXml.includes(parts.sectionBreak)) throw new Error('DOCX section break not found');
+    bodyXml = bodyXml.replace(parts.sectionBreak, () => first);
+  }
+  put('word/document.xml', `${document.slice(0, start)}<w:body>${bodyXml}${document.slice(end)}`);
   put('word/styles.xml', parts.stylesXml);
   put('word/fontTable.xml', parts.fontTableXml);
   put('word/settings.xml', patchSettings(must(files, 'word/settings.xml')));

@@ -54,6 +54,8 @@ export interface PPr {
   outlineLvl?: number;
   /** Paragraph-mark run properties. */
   rPr?: RPr;
+  /** Raw w:sectPr (or a placeholder for it): this paragraph ends a section. */
+  sectPr?: string;
 }
 
 const border = (side: string, b: Border): string =>
@@ -99,6 +101,7 @@ export const pPrXml = (p: PPr): string => {
   if (p.jc) parts.push(el('w:jc', { 'w:val': p.jc }));
   if (p.outlineLvl !== undefined) parts.push(el('w:outlineLvl', { 'w:val': p.outlineLvl }));
   if (p.rPr) parts.push(rPrXml(p.rPr));
+  if (p.sectPr) parts.push(p.sectPr);
   const inner = parts.join('');
   return inner ? el('w:pPr', {}, inner) : '';
 };
