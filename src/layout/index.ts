@@ -580,12 +580,23 @@ class Layout {
         let need = 0;
         while (j < flow.length && flow[j]!.group === f.group) need += spanOf(flow[j++]!);
         if (slot + need > cap) {
-          // (1) Tighten this page's pitch by at most 1 pt.
+          // The signature block never stands alone on a page (GB/T 9704 7.3.5.5; spec §8
+          // «Signature page without body»). In this order:
+          //  (1) 7.3.5.5 «tighten line spacing»: set this page's pitch tighter, by at most
+          //      SIGNATURE_SQUEEZE_MAX_PT (1 pt), and only when that actually wins the rows the
+          //      block needs. On the 22-line grid (28.99 pt) 1 pt never wins a row (637.8 / 27.99
+          //      = 22.8), so this only helps with the 28 pt pitch (23 rows at 27.73 pt). Not on
+          //      page 1: its body must stay on the grid of the 版头 above it.
+          //  (2) spec §8 policy: carry the last 2 body lines — as few as the rule allows, plus a
+          //      heading kept with them — to the next page, which then holds body text above the
+          //      signature. The page before ends early by those 2 lines plus the rows the block
+          //      could not use; it is the one page allowed to end before its 22nd line.
+          //  (3) With nothing to carry (page 1 holds ≤ 2 body lines), the block goes over alone,
+          //      headed by （此页无正文） only when the document opts in.
           const tight = S.TYPE_H_PT / (slot + need);
-          if (this.pitch - tight <= S.SIGNATURE_SQUEEZE_MAX_PT && slot + need <= Math.floor(S.TYPE_H_PT / tight + 1e-6)) {
+          if (page.firstSlot === 0 && this.pitch - tight <= S.SIGNATURE_SQUEEZE_MAX_PT && slot + need <= Math.floor(S.TYPE_H_PT / tight + 1e-6)) {
             page.pitch = Math.min(page.pitch, tight);
           } else {
-            // (2) Carry the last ≥ 2 body lines over (with any heading kept to them).
             const carried: Placed[] = [];
             const bodyLines = page.placed.filter((p) => p.line.body);
             if (bodyLines.length > 2 || (pages.length > 1 && bodyLines.length >= 2)) {

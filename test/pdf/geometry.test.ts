@@ -80,7 +80,11 @@ describe.each(['reply', 'bulletin', 'long', 'blong'])('%s PDF', (name) => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(5);
     // The fixtures are punctuation- and Latin-heavy on purpose; lines that squeeze or push one mark hold 27 or 29.
-    expect((counts.get(28) ?? 0) / total).toBeGreaterThan(0.55);
+    // One fixture paragraph (《方案》）， then 0374-2699897 right after the first-line indent) has no
+    // setting within ±1 at all; that is the only place a line is 2 off.
+    const near = (counts.get(27) ?? 0) + (counts.get(28) ?? 0) + (counts.get(29) ?? 0);
+    expect(near / total).toBeGreaterThanOrEqual(0.85);
+    expect(Math.max(...counts.values())).toBe(counts.get(28));
     for (const c of counts.keys()) expect(Math.abs(c - 28)).toBeLessThanOrEqual(2);
     pitches.sort((a, b) => a - b);
     expect(pitches[Math.floor(pitches.length / 2)]!).toBeCloseTo(CELL, 2);
@@ -96,9 +100,18 @@ describe.each(['reply', 'bulletin', 'long', 'blong'])('%s PDF', (name) => {
         expect(Math.abs(slot - Math.round(slot))).toBeLessThan(0.05);
       }
       if (k < pages.length - 1 && k > 0) {
-        // A page that is not the last is filled to its 22nd line.
+        // A page that is not the last is filled to its 22nd line, except the one whose last 2 body
+        // lines went over with the signature (spec §8): the next page then starts with 2 lines of
+        // text and holds the date, so the signature never stands alone.
         const last = Math.max(...ls.map((l) => l.baseline));
-        expect((last - origin) / PITCH).toBeCloseTo(21, 1);
+        const next = pages[k + 1]!.lines.filter((l) => l.baseline < BOTTOM + 1);
+        const date = next.findIndex((l) => l.text === '2018年12月24日');
+        if (date >= 0 && (last - origin) / PITCH < 20.5) {
+          expect(date).toBeGreaterThanOrEqual(3); // 2 carried lines, the issuer, the date
+          expect(next[0]!.baseline).toBeCloseTo(origin, 0);
+          expect(next[1]!.baseline - next[0]!.baseline).toBeCloseTo(PITCH, 0);
+          expect((last - origin) / PITCH).toBeGreaterThan(21 - 2 - 5);
+        } else expect((last - origin) / PITCH).toBeCloseTo(21, 1);
       }
     }
   });
