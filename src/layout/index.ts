@@ -492,7 +492,7 @@ class Layout {
           const dateMid = top + pitch / 2;
           return [
             ...solidRuns(date, dateX, base),
-            { kind: 'image', x: centre - sw / 2, y: dateMid - L.SEAL_CENTRE_ABOVE_DATE_SHARE * sh - sh / 2 - (names.length ? pitch / 2 : 0), width: sw, height: sh, image: seal },
+            { kind: 'image', x: centre - sw / 2, y: dateMid - L.SEAL_CENTRE_ABOVE_DATE_SHARE * sh - sh / 2 - (names.length ? pitch / 2 : 0), width: sw, height: sh, image: seal, blend: 'multiply' },
           ];
         },
       });

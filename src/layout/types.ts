@@ -47,6 +47,11 @@ export interface PlacedImage {
   width: number;
   height: number;
   image: ImageData;
+  /**
+   * How the image mixes with what is under it. `multiply`: like ink on paper, black text under
+   * a red seal stays black and visible (GB/T 9704 7.3.5.1: the seal presses on the name and date).
+   */
+  blend?: 'multiply';
 }
 
 export type PageItem = GlyphRun | Rule | PlacedImage;

@@ -134,5 +134,28 @@ function drawRule(doc: PDFKit.PDFDocument, r: Rule): void {
 }
 
 function drawImage(doc: PDFKit.PDFDocument, im: PlacedImage): void {
+  if (im.blend !== 'multiply') {
+    doc.image(Buffer.from(im.image.bytes), im.x, im.y, { width: im.width, height: im.height });
+    return;
+  }
+  // pdfkit has no blend-mode API: an ExtGState with /BM /Multiply, shared by the document, named
+  // in the page's resources. Blend modes are allowed in PDF/A-2 (ISO 19005-2 6.4).
+  const d = doc as unknown as {
+    page: { ext_gstates: Record<string, unknown> };
+    ref(data: Record<string, unknown>): { end(): void };
+    addContent(s: string): void;
+    _gongwenMultiply?: { end(): void };
+  };
+  if (!d._gongwenMultiply) {
+    d._gongwenMultiply = d.ref({ Type: 'ExtGState', BM: 'Multiply' });
+    d._gongwenMultiply.end();
+  }
+  d.page.ext_gstates[MULTIPLY_GS] = d._gongwenMultiply;
+  doc.save();
+  d.addContent(`/${MULTIPLY_GS} gs`);
   doc.image(Buffer.from(im.image.bytes), im.x, im.y, { width: im.width, height: im.height });
+  doc.restore();
 }
+
+/** Resource name of the Multiply graphics state (pdfkit names its own Gs1, Gs2, …). */
+const MULTIPLY_GS = 'GsMultiply';
