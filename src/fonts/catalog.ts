@@ -101,7 +101,17 @@ export const STAND_IN_REMARK: Record<FontRole, string> = {
   songti: '未找到宋体（SimSun），使用思源宋体 Regular 代替',
 };
 
-/** Faces tried, in order, for a character missing from a role's face. */
+/**
+ * Faces tried, in order, for a character missing from a role's face.
+ *
+ * CJK Extension B and later (𠀀 U+20000, 𪚥 U+2A6A5 …): none of these faces covers the block,
+ * and no freely licensed npm package with wide coverage was found (checked 2026-11:
+ * `@fontsource/unifontex` 5.2.6, OFL, has 303 of the 42,720 Extension B characters and not
+ * U+20000; Jigmo, Hanazono, Plangothic and BabelStone Han are not published on npm). Such a
+ * character is drawn as the face's empty box and the build warns, naming the character. Only the
+ * five role faces and this list are searched (resolve.ts faceFor), so a face with Extension B
+ * (e.g. HanaMinB, Jigmo2) takes effect once it is added here.
+ */
 export const FALLBACK_FACES: readonly BundledFace[] = [NOTO_SERIF_REGULAR, NOTO_SANS_MEDIUM, LXGW_WENKAI];
 
 /** System font folders searched for the official faces. */

@@ -279,6 +279,11 @@ describe('PDF output', () => {
     const w = laid.warnings.find((x) => x.message.includes('𪚥'))!;
     expect(w.file).toBe('content/reply.md');
     expect(w.line).toBe(42);
+    // No bundled face has U+20000 (see FALLBACK_FACES): the warning says so, with the place.
+    const none = laid.warnings.find((x) => x.message.includes('𠀀'))!;
+    expect(none.message).toContain('U+20000');
+    expect(none.message).toContain('没有字形');
+    expect(none.line).toBe(42);
   });
 
   it('uses a 28 pt pitch in fixed28 mode', async () => {
