@@ -134,6 +134,16 @@ export function canBreakBefore(chars: readonly { ch: string }[], i: number): boo
   return true;
 }
 
+/** Whether [s, e) is one character followed only by closing marks (a 孤字 last line). */
+function isOrphan(chars: readonly BreakChar[], s: number, e: number): boolean {
+  let n = 0;
+  for (let k = s; k < e; k++) {
+    const c = classify(chars[k]!.ch.codePointAt(0)!);
+    if (c !== 'close' && c !== 'stop' && c !== 'space') n++;
+  }
+  return n <= 1;
+}
+
 /** Whether a break before i keeps only the 避头尾 rules and `——`/`……` (units such as numbers may be cut). */
 function kinsokuOk(chars: readonly BreakChar[], i: number): boolean {
   const ca = classify(chars[i - 1]!.ch.codePointAt(0)!);
@@ -262,7 +272,7 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
       }
       found = true;
       if (last) {
-        relax(s, p, 0);
+        relax(s, p, s > first && isOrphan(chars, s, e) ? BREAK_COST.orphanChar : 0);
         continue;
       }
       const sp = -adj / u;

@@ -50,6 +50,11 @@ export const BREAK_COST = {
    * adjustments there and keeps pure Chinese lines at exactly 28 characters.
    */
   mixedLine: 0.25,
+  /**
+   * A paragraph's last line holding a single character, apart from closing marks (段末孤字, e.g.
+   * `批。`): worse than spreading one line by one 字 to take a character down with it [C].
+   */
+  orphanChar: 6,
   /** A line cut inside an unbreakable unit longer than the measure. */
   forcedCut: 10000,
 } as const;

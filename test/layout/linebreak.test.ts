@@ -198,6 +198,13 @@ describe('breaks chosen over the whole paragraph', () => {
     for (const l of lines.slice(0, -1)) expect(Math.abs([...l].length - 10)).toBeLessThanOrEqual(1);
   });
 
+  it('takes a character down rather than leaving one alone on the last line (段末孤字)', () => {
+    const lines = texts('一二三四五六七八九十甲乙丙丁戊己庚辛壬癸批。', 10);
+    expect(lines.join('')).toBe('一二三四五六七八九十甲乙丙丁戊己庚辛壬癸批。');
+    expect(lines.at(-1)).toBe('癸批。');
+    for (const l of lines.slice(0, -1)) expect(Math.abs([...l].length - 10)).toBeLessThanOrEqual(1);
+  });
+
   it('holds every justified line to ±1 cell whenever such a setting exists (generated paragraphs)', () => {
     let feasible = 0;
     let total = 0;
