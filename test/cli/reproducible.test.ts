@@ -1,6 +1,7 @@
 // Reproducible builds through the CLI: the same source gives byte-identical PDF, DOCX and
 // manifest — twice in one process, with SOURCE_DATE_EPOCH, and in other time zones.
 
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +60,9 @@ describe('reproducible builds', () => {
     expect(snapshot(join(dir, 'b'))).toEqual(snapshot(join(dir, 'a')));
     expect(pdfInfo(join(dir, 'a', '2024-proposal-031-A.pdf'))).toMatch(/CreationDate:\s+2023-11-14T22:13:20/);
     expect(JSON.parse(readFileSync(join(dir, 'a', 'manifest.json'), 'utf8')).created).toBe('2023-11-14T22:13:20Z');
+    const core = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'a', '2024-proposal-031-A.docx'))))['docProps/core.xml']!);
+    expect(core).toMatch(/<dcterms:created[^>]*>2023-11-14T22:13:20Z</);
+    expect(core).toMatch(/<dcterms:modified[^>]*>2023-11-14T22:13:20Z</);
   });
 
   it('gives the same bytes in every time zone (separate processes)', () => {

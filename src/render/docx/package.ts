@@ -6,6 +6,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { MediaPart } from './context.js';
 import { el } from './xml.js';
+import { buildDate } from '../build-date.js';
 
 /** Characters that may not start a line (clreq basic level) and may not end one [spec §10]. */
 export const NO_LINE_START = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～”〉》」』】︰︱︲︳﹐﹑﹒﹓﹔﹕﹖﹘︶︸︺︼︾﹀﹂﹗｜､…—';
@@ -64,7 +65,8 @@ export const finishPackage = (docx: Uint8Array, parts: PackageParts): Buffer => 
   put('word/fontTable.xml', parts.fontTableXml);
   put('word/settings.xml', patchSettings(must(files, 'word/settings.xml')));
 
-  const stamp = `${parts.isoDate}T00:00:00Z`;
+  const date = buildDate(parts.isoDate);
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   put(
     'docProps/core.xml',
     must(files, 'docProps/core.xml')
@@ -93,10 +95,12 @@ export const finishPackage = (docx: Uint8Array, parts: PackageParts): Buffer => 
     for (const m of parts.media) files[`word/${m.path}`] = new Uint8Array(m.bytes);
   }
 
-  // Fixed zip timestamps: the document date at local midnight (zip times carry no zone, and
-  // fflate reads local fields, so this gives the same bytes in every time zone).
-  const [y, mo, d] = parts.isoDate.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(y, mo - 1, d, 0, 0, 0);
+  // Fixed zip timestamps: the build date's UTC fields written as local time (zip times carry
+  // no zone, and fflate reads local fields, so this gives the same bytes in every time zone).
+  const mtime = new Date(
+    date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(),
+    date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(),
+  );
   const names = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );

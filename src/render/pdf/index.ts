@@ -10,6 +10,7 @@ import { PAGE_H_PT, PAGE_W_PT, RED_CMYK } from '../../spec/gbt9704.js';
 import { BOLD_STROKE_EM, PDF_VERSION, PDFA_SUBSET } from './constants.js';
 import { preparePdfa } from './pdfa.js';
 import { pdfkitFace } from '../../fonts/pdfface.js';
+import { buildDate } from '../build-date.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
@@ -19,14 +20,6 @@ export interface PdfOptions {
 /** pdfkit constructor options for PDF/A-2b: conformance subset, version and tagging. */
 export function pdfaOptions(): Record<string, unknown> {
   return { subset: PDFA_SUBSET, pdfVersion: PDF_VERSION, tagged: true };
-}
-
-/** The creation date: SOURCE_DATE_EPOCH when set, else the document's date at 00:00 UTC. */
-export function creationDate(isoDate: string): Date {
-  const epoch = process.env['SOURCE_DATE_EPOCH'];
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? new Date(0) : d;
 }
 
 /** Every face the document draws with, keyed by LoadedFont.id. */
@@ -41,7 +34,7 @@ const FEATURES = { kern: false, liga: false, clig: false, calt: false };
 
 /** Write the PDF; resolves to its bytes. */
 export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfOptions = {}): Promise<Buffer> {
-  const date = creationDate(laid.info.isoDate);
+  const date = buildDate(laid.info.isoDate);
   const doc = new PDFDocument({
     size: [PAGE_W_PT, PAGE_H_PT],
     margin: 0,
