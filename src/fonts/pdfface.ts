@@ -105,6 +105,19 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
   return cls;
 }
 
+const featureKeys = new WeakMap<object, string>();
+
+/** A key for a feature set; pdfkit passes the writer's one options object on every run. */
+function featuresKey(features: Record<string, boolean> | undefined): string {
+  if (!features) return '';
+  let k = featureKeys.get(features);
+  if (k === undefined) {
+    k = Object.entries(features).join(';');
+    featureKeys.set(features, k);
+  }
+  return k;
+}
+
 const wrapped = new WeakMap<Font, Font>();
 
 /** The face to give pdfkit's registerFont for `face` (one wrapper per face). */
@@ -119,7 +132,7 @@ export function pdfkitFace(face: Font): Font {
   Object.defineProperties(w, {
     layout: {
       value: (text: string, features?: Record<string, boolean>): GlyphRun => {
-        const key = features ? `${Object.entries(features).join(';')}\u0000${text}` : `\u0000${text}`;
+        const key = `${featuresKey(features)}\u0000${text}`;
         let s = runs.get(key);
         if (!s) {
           const run = shaping.layout(text, features);
