@@ -7,7 +7,8 @@ import { BuildError, Problem } from '../errors.js';
 import type { ProjectConfig } from '../source/index.js';
 import { loadFontSet } from '../fonts/index.js';
 import type { TemplateSet } from '../template/render.js';
-import { buildFile, readAndCompose, type Format } from '../pipeline/build.js';
+import { readAndCompose, type Format } from '../pipeline/build.js';
+import { createBuilder } from '../pipeline/batch.js';
 import { outputPath, planJobs, type Job } from '../pipeline/inputs.js';
 import { removeOutputs, writeAtomic } from '../archive/write.js';
 import { MSG, t } from './messages.js';
@@ -32,6 +33,8 @@ export interface BuildCommand {
   pdfa: boolean;
   /** `--archive DIR [--force]`: copy finished documents into DIR/<year>/<type>/. */
   archive?: { dir: string; force: boolean };
+  /** `--jobs N`: parallel builds (default: available cores; 1 builds in-process). */
+  jobs?: number;
 }
 
 export interface BatchResult {
@@ -71,12 +74,18 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
     },
     r,
   );
+  const ctx = { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa };
+  const builder = createBuilder(
+    jobs.map((j) => j.file),
+    ctx,
+    { ...(cmd.jobs ? { jobs: cmd.jobs } : {}), fontConfig: { ...(cmd.config.fonts ?? {}) }, cwd: cmd.cwd },
+  );
   for (const [i, job] of jobs.entries()) {
     const paths = cmd.formats.map((f) => outputPath(job, f));
     // A file that fails must not leave an earlier run's output passed off as new.
     removeOutputs(paths);
     try {
-      const built = await buildFile(job.file, { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa });
+      const built = await builder.build(i);
       for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       const written: Written[] = [];
       for (const f of cmd.formats) {
@@ -98,6 +107,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
       reportError(e, job, cmd.cwd, r);
     }
   }
+  await builder.close();
   ledger.finish();
   if (r.progress) r.out(t(MSG.summary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
   return result;

@@ -38,6 +38,7 @@ interface BuildOptions {
   pdfa?: boolean;
   archive?: string;
   force?: boolean;
+  jobs?: string;
 }
 
 function version(): string {
@@ -49,6 +50,11 @@ function parseFormats(value: string, lang: Lang): Format[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(t(MSG.badFormat, lang, { f }));
   return [...new Set(list)] as Format[];
+}
+
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d*$/.test(value.trim())) throw new UsageError(`--jobs: ${value}（应为正整数 expected a positive integer）`);
+  return Number(value);
 }
 
 /** The templates folder: the project's own `templates/` when it has one, else the built-in one. */
@@ -95,6 +101,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', 'PDF 输出为 PDF/A-2b（长期保存格式）')
     .option('--archive <dir>', '把生成的文件复制到归档文件夹 <dir>/<年份>/<文种>/（PDF 为 PDF/A-2b）')
     .option('--force', '归档中已有内容不同的同名文件时替换它')
+    .option('-j, --jobs <n>', '并行生成的文件数（默认为 CPU 核数，1 为不并行）')
     .addOption(langOption)
     .action(async (paths: string[], o: BuildOptions) => {
       const r = reporter(o);
@@ -110,6 +117,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           cwd: io.cwd,
           pdfa: Boolean(o.pdfa),
           ...(o.archive ? { archive: { dir: o.archive, force: Boolean(o.force) } } : {}),
+          ...(o.jobs ? { jobs: parseJobs(o.jobs) } : {}),
         },
         r,
       );

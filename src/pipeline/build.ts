@@ -10,9 +10,10 @@ import type { FontSet } from '../fonts/index.js';
 import { Problem } from '../errors.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
-import { layoutDocument } from '../layout/index.js';
-import { writePdf } from '../render/pdf/index.js';
-import { writeDocx } from '../render/docx/index.js';
+// The layout engine and the writers (pdfkit, docx) load on first use: a DOCX-only run never
+// loads pdfkit, a PDF-only run never loads the docx library.
+const pdfStage = async () => ({ ...(await import('../layout/index.js')), ...(await import('../render/pdf/index.js')) });
+const docxStage = () => import('../render/docx/index.js');
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -48,6 +49,7 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
   if (ctx.formats.includes('pdf')) {
+    const { layoutDocument, writePdf } = await pdfStage();
     const laid = layoutDocument(doc, ctx.fonts);
     for (const w of laid.warnings) {
       warnings.push(
@@ -57,6 +59,7 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
     outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
   }
   if (ctx.formats.includes('docx')) {
+    const { writeDocx } = await docxStage();
     outputs.docx = await writeDocx(doc, { fontNames: ctx.config.fonts?.docxNames });
   }
   return { source, doc, outputs, warnings };

@@ -1,0 +1,274 @@
+// Building a batch on every core: the main thread builds files itself, and worker threads
+// (one per further core, each loading the fonts once) build files ahead of it; the caller
+// takes results in input order and writes them, so the outputs (order and bytes) are those
+// of a sequential build. A batch too small to pay for a worker's start stays in-process.
+
+import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { FontConfig } from '../fonts/index.js';
+import { buildFile, type BuildContext, type Built } from './build.js';
+import { errorFromWire, fromWire, type WorkerReply, type WorkerRequest, type WorkerSetup } from './wire.js';
+
+/**
+ * Fewest files for which workers pay off. A worker needs a second or more of a core (modules,
+ * fonts, a cold JIT, font tables decoded again) before it builds at full speed, and it slows
+ * the main thread meanwhile: on the two-core benchmark machine 64 files built no faster with
+ * a worker, 200 files 25–30 % faster (`npm run bench`).
+ */
+export const MIN_FILES_FOR_WORKERS = 100;
+
+/** Files handed to a worker before it asks for more (it never waits for the main thread). */
+const QUEUED_PER_WORKER = 3;
+/** Results built ahead of the caller, at most, per thread (bounds memory on any batch size). */
+const AHEAD_PER_THREAD = 4;
+
+/**
+ * A larger young generation for batches: building a document allocates a lot of short-lived
+ * objects, and V8's default 1–8 MB semi-spaces scavenge so often that a batch runs 10–20 %
+ * slower (measured). Costs some 50–100 MB of RSS per thread.
+ */
+const SEMI_SPACE_MB = 16;
+const YOUNG_GENERATION_MB = SEMI_SPACE_MB * 3;
+let tunedHeap = false;
+function tuneHeapForBatch(): void {
+  if (tunedHeap) return;
+  tunedHeap = true;
+  try {
+    setFlagsFromString(`--max-semi-space-size=${SEMI_SPACE_MB}`);
+  } catch {
+    // not settable here: the default heap works, only slower
+  }
+}
+
+export interface Builder {
+  /** Workers in use (0: in-process). */
+  readonly workers: number;
+  /** Files built so far by the main thread and by the workers. */
+  readonly stats: { main: number; workers: number };
+  /** The result of files[index], as buildFile would give or throw it. Ask in input order. */
+  build(index: number): Promise<Built>;
+  /** Stop the workers. */
+  close(): Promise<void>;
+}
+
+export interface BuilderOptions {
+  /** `--jobs`: parallel builds (default: available cores; 1 builds in-process). */
+  jobs?: number;
+  /** What workers need to load the same fonts as ctx.fonts. */
+  fontConfig: FontConfig;
+  cwd: string;
+  /** Use workers from this many files on (default MIN_FILES_FOR_WORKERS; tests set 0). */
+  minFiles?: number;
+  /** Whether the main thread builds files too (default true; tests turn it off to exercise the workers). */
+  mainBuilds?: boolean;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** How many worker threads a batch of `files` gets with `jobs` allowed (the main thread is one job). */
+export function workersFor(files: number, jobs: number, minFiles = MIN_FILES_FOR_WORKERS): number {
+  if (jobs <= 1 || files < minFiles) return 0;
+  return jobs - 1;
+}
+
+export function createBuilder(files: readonly string[], ctx: BuildContext, opts: BuilderOptions): Builder {
+  const n = workersFor(files.length, opts.jobs ?? defaultJobs(), opts.minFiles);
+  if (files.length >= MIN_FILES_FOR_WORKERS) tuneHeapForBatch();
+  if (n === 0) {
+    const stats = { main: 0, workers: 0 };
+    return {
+      workers: 0,
+      stats,
+      build: (i) => {
+        stats.main++;
+        return buildFile(files[i]!, ctx);
+      },
+      close: async () => {},
+    };
+  }
+  return new WorkerPool(files, ctx, opts, n);
+}
+
+interface Pending {
+  resolve(b: Built): void;
+  reject(e: Error): void;
+  promise: Promise<Built>;
+}
+
+const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+
+/** The worker entry: compiled JavaScript, or the TypeScript source run through tsx (tests, `tsx src/cli.ts`). */
+function spawn(setup: WorkerSetup): Worker {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    const entry = new URL('./worker.ts', self).href;
+    // A data: module imports absolute URLs only.
+    // tsx's ESM API (require.resolve finds the CommonJS twin beside it).
+    const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+    const boot = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: setup, resourceLimits });
+  }
+  return new Worker(new URL('./worker.js', self), { workerData: setup, resourceLimits });
+}
+
+class WorkerPool implements Builder {
+  readonly workers: number;
+  readonly stats = { main: 0, workers: 0 };
+  private mainBuilds: boolean;
+  /** Wakes a caller waiting for workers that are gone. */
+  private wake?: () => void;
+  private readonly pool: Worker[] = [];
+  /** Workers that have loaded their modules and fonts. */
+  private readonly ready = new Set<Worker>();
+  /** Files each worker holds (sent, not yet answered). */
+  private readonly held = new Map<Worker, Set<number>>();
+  private readonly results = new Map<number, Pending>();
+  /** Files the main thread builds or has built. */
+  private readonly local = new Set<number>();
+  private next = 0;
+  private wanted = 0;
+  private closed = false;
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly ctx: BuildContext,
+    opts: BuildOptionsForPool,
+    n: number,
+  ) {
+    this.workers = n;
+    this.mainBuilds = opts.mainBuilds ?? true;
+    const setup: WorkerSetup = {
+      config: ctx.config,
+      templates: ctx.templates,
+      formats: [...ctx.formats],
+      pdfa: ctx.pdfa,
+      fontConfig: opts.fontConfig,
+      cwd: opts.cwd,
+    };
+    for (let i = 0; i < n; i++) this.add(setup);
+  }
+
+  private add(setup: WorkerSetup): void {
+    const w = spawn(setup);
+    w.unref();
+    this.held.set(w, new Set());
+    w.on('message', (m: WorkerReply) => {
+      if ('ready' in m) {
+        this.ready.add(w);
+        this.pump();
+        return;
+      }
+      this.held.get(w)?.delete(m.id);
+      this.stats.workers++;
+      const p = this.pending(m.id);
+      if (m.ok) p.resolve(fromWire(m.built));
+      else p.reject(errorFromWire(m.error));
+      this.pump();
+    });
+    w.on('error', (e) => {
+      // The files it held fail. A worker that had started is replaced; one that could not
+      // start is not, and without workers the main thread builds what is left.
+      const ids = this.held.get(w) ?? new Set<number>();
+      const started = this.ready.has(w);
+      this.held.delete(w);
+      this.ready.delete(w);
+      this.pool.splice(this.pool.indexOf(w), 1);
+      for (const id of ids) this.pending(id).reject(e instanceof Error ? e : new Error(String(e)));
+      if (started && !this.closed) this.add(setup);
+      if (this.pool.length === 0) this.mainBuilds = true;
+      this.pump();
+      this.wake?.();
+    });
+    this.pool.push(w);
+    this.pump();
+  }
+
+  private pending(i: number): Pending {
+    let p = this.results.get(i);
+    if (!p) {
+      let resolve!: (b: Built) => void;
+      let reject!: (e: Error) => void;
+      const promise = new Promise<Built>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      promise.catch(() => {}); // taken (and thrown) by build()
+      p = { resolve, reject, promise };
+      this.results.set(i, p);
+    }
+    return p;
+  }
+
+  private get limit(): number {
+    return Math.min(this.files.length, this.wanted + (this.workers + 1) * AHEAD_PER_THREAD);
+  }
+
+  /** Keep every worker holding a couple of files, never too far ahead of the caller. */
+  private pump(): void {
+    if (this.closed) return;
+    for (const w of this.pool) {
+      if (!this.ready.has(w)) continue;
+      const ids = this.held.get(w)!;
+      while (ids.size < QUEUED_PER_WORKER && this.next < this.limit) {
+        const id = this.next++;
+        this.pending(id);
+        ids.add(id);
+        w.postMessage({ id, file: this.files[id]! } satisfies WorkerRequest);
+      }
+    }
+  }
+
+  /** Build the next unclaimed file on the main thread. */
+  private async buildHere(): Promise<void> {
+    // Let the workers' answers in first (a build alone never yields to the event loop), so
+    // that they get new files before the main thread takes one.
+    await new Promise((r) => setImmediate(r));
+    if (this.next >= this.files.length) return;
+    const id = this.next++;
+    this.local.add(id);
+    this.stats.main++;
+    const p = this.pending(id);
+    await buildFile(this.files[id]!, this.ctx).then(p.resolve, p.reject);
+  }
+
+  async build(index: number): Promise<Built> {
+    this.wanted = Math.max(this.wanted, index);
+    this.pump();
+    // Not handed out yet: the main thread builds up to it. While a worker still builds it,
+    // the main thread builds later files instead of waiting.
+    if (!this.mainBuilds && this.next <= index) {
+      // Wait for a worker to take it, or for the workers to be gone.
+      await Promise.race([this.pending(index).promise.then(() => {}, () => {}), new Promise<void>((r) => (this.wake = r))]);
+    }
+    if (this.mainBuilds) {
+      while (this.next <= index) await this.buildHere();
+      while (!this.settled(index) && this.next < this.limit) await this.buildHere();
+    }
+    const p = this.pending(index);
+    try {
+      return await p.promise;
+    } finally {
+      this.results.delete(index);
+      this.local.delete(index);
+      this.pump();
+    }
+  }
+
+  private settled(i: number): boolean {
+    if (this.local.has(i)) return true;
+    for (const ids of this.held.values()) if (ids.has(i)) return false;
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.pool.map((w) => w.terminate()));
+  }
+}
+
+type BuildOptionsForPool = Pick<BuilderOptions, 'fontConfig' | 'cwd' | 'mainBuilds'>;
