@@ -113,11 +113,23 @@ function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) =>
     doc.lineWidth(r.size * BOLD_STROKE_EM).strokeColor(colour(r.color));
     options['fill'] = true;
     options['stroke'] = true;
-    doc.text(r.text, r.x, r.baseline, options as PDFKit.Mixins.TextOptions);
+    show(doc, r.text, r.x, r.baseline, options);
     doc.restore();
     return;
   }
-  doc.text(r.text, r.x, r.baseline, options as PDFKit.Mixins.TextOptions);
+  show(doc, r.text, r.x, r.baseline, options);
+}
+
+/**
+ * doc.text for one positioned run, less its last step: after drawing, pdfkit's text() shapes
+ * the run a second time only to advance doc.x, which every run sets anew. Same bytes.
+ */
+function show(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: Record<string, unknown>): void {
+  const d = doc as unknown as {
+    _initOptions(x: number, y: number, o: Record<string, unknown>): Record<string, unknown>;
+    _fragment(text: string, x: number, y: number, o: Record<string, unknown>): void;
+  };
+  d._fragment(text, x, y, d._initOptions(x, y, options));
 }
 
 function drawRule(doc: PDFKit.PDFDocument, r: Rule): void {
