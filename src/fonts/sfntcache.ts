@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Cache folders, best first: the package's node_modules/.cache, else the system temp folder. */
+/**
+ * Cache folders, best first: GONGWEN_CACHE_DIR alone when set; else the package's
+ * node_modules/.cache, then the system temp folder.
+ */
 function cacheDirs(): string[] {
-  const dirs: string[] = [];
   const env = process.env['GONGWEN_CACHE_DIR'];
-  if (env) dirs.push(env);
+  if (env) return [env];
+  const dirs: string[] = [];
   dirs.push(fileURLToPath(new URL('../../node_modules/.cache/gongwen', import.meta.url)));
   dirs.push(join(tmpdir(), 'gongwen-cache'));
   return dirs;
