@@ -36,9 +36,19 @@ interface Shaped {
   positions: Position[];
 }
 
+/** One glyph's position; a class, so that pdfkit's loop over its keys stays monomorphic. */
+class GlyphPosition implements Position {
+  constructor(
+    public xAdvance: number,
+    public yAdvance: number,
+    public xOffset: number,
+    public yOffset: number,
+  ) {}
+}
+
 /** A copy pdfkit may scale in place, with GlyphRun's advanceWidth. */
 function copyRun(s: Shaped): GlyphRun {
-  const positions = s.positions.map((p) => ({ ...p }));
+  const positions = s.positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset));
   return {
     glyphs: s.glyphs.slice(),
     positions,
