@@ -60,7 +60,7 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();
-    outputs.docx = await writeDocx(doc, { fontNames: ctx.config.fonts?.docxNames });
+    outputs.docx = await writeDocx(doc, { fontNames: ctx.config.fonts?.docxNames, fonts: ctx.fonts });
   }
   return { source, doc, outputs, warnings };
 }
