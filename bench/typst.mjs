@@ -4,10 +4,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { loadTypst } from './typst-package.mjs';
 import { loadFontSet } from '../dist/fonts/index.js';
 import { makeDocument, toTypst } from './corpus.mjs';
 
+const { NodeCompiler } = await loadTypst();
 const [count, out, seed] = process.argv.slice(2);
 const mb = (b) => Math.round(b / 1048576);
 const t0 = performance.now();
