@@ -9,7 +9,7 @@ import type { FontSet } from '../fonts/index.js';
 import type { FontRole } from '../model/types.js';
 import type { Built, Format } from '../pipeline/build.js';
 import type { Job } from '../pipeline/inputs.js';
-import { DEFAULT_DOCX_FONT_NAMES } from '../render/docx/index.js';
+import { OFFICIAL_DOCX_NAMES as DEFAULT_DOCX_FONT_NAMES } from '../fonts/catalog.js';
 import { sha256 } from '../archive/hash.js';
 import { manifestPath, relPosix, toolVersion, updateManifest, type FontRecord, type ManifestEntry } from '../archive/manifest.js';
 import { archiveRelPath } from '../archive/names.js';
