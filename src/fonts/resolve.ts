@@ -144,9 +144,20 @@ export function resolveFontSet(config: FontConfig, env: ResolveEnv): FontSet {
     }
   }
 
+  // Fallbacks for glyphs no role face has: every other font of the project's font folders
+  // (e.g. a face covering CJK Extension B that staff dropped into ./fonts), then the bundled faces.
   let fallbacks: LoadedFont[] | undefined;
   const fallbackList = (): LoadedFont[] =>
-    (fallbacks ??= FALLBACK_FACES.map((f) => loadFont(bundledPath(f), 'bundled', [])));
+    (fallbacks ??= [
+      ...folderFiles.flatMap((path) => {
+        try {
+          return [loadFont(path, 'folder', [])];
+        } catch {
+          return []; // not a font we can read: it cannot serve as a fallback
+        }
+      }),
+      ...FALLBACK_FACES.map((f) => loadFont(bundledPath(f), 'bundled', [])),
+    ]);
 
   return {
     roles,

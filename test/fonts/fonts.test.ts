@@ -82,3 +82,18 @@ describe('fonts', () => {
     expect(set.roles.fangsong.font.path).toBe(file);
   });
 });
+
+describe('project font folder as a fallback', () => {
+  it('draws a character no role face has with any font of ./fonts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-fonts-'));
+    mkdirSync(join(dir, 'fonts'));
+    // The 楷体 stand-in has 𪚥 (Extension B) while the 仿宋 stand-in lacks it; a project font that
+    // is not an official face must still be tried before the bundled faces.
+    copyFileSync(bundledPath(BUNDLED_FACES.kai), join(dir, 'fonts', 'extra-face.woff'));
+    const set = loadFontSet({ system: false }, { cwd: dir });
+    const cp = '𪚥'.codePointAt(0)!;
+    expect(set.roles.fangsong.font.hasGlyph(cp)).toBe(false);
+    expect(set.fallbacks[0]!.origin).toBe('folder');
+    expect(set.fallbacks[0]!.hasGlyph(cp)).toBe(true);
+  });
+});
