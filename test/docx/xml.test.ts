@@ -221,6 +221,8 @@ describe('DOCX 版记', async () => {
     expect(x['[Content_Types].xml']).toContain('Extension="png"');
     const date = /<w:p><w:pPr><w:pStyle w:val="GwDate"\/>[\s\S]*?<\/w:p>/.exec(doc)![0];
     expect(date).toContain('r:embed="rIdGwImage1"');
+    // Behind the text, so the issuer name and date stay legible through the seal.
+    expect(date).toMatch(/<wp:anchor [^>]*behindDoc="1"/);
   });
 });
 

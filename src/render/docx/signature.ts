@@ -85,6 +85,9 @@ export const signature = (ctx: Ctx, b: SignatureBlock): Para[] => {
       cy: h * EMU_PER_TWIP,
       pos: { h: { rel: 'margin', offset: left * EMU_PER_TWIP }, v: { rel: 'paragraph', offset: top * EMU_PER_TWIP } },
       wrap: 'none',
+      // Behind the text, as the PDF multiplies the seal's red under it: the issuer name and
+      // the date stay legible through the seal (上不压正文，下要骑年盖月).
+      behindDoc: true,
       graphic: pictureGraphic(id, '印章', part.rId, w * EMU_PER_TWIP, h * EMU_PER_TWIP),
     }),
   );
