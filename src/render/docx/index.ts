@@ -4,7 +4,7 @@
 // the body (with DrawingML the library lacks) and the font table, and package.ts makes
 // the bytes deterministic.
 
-import { Document, DocumentGridType, Footer, Packer, Paragraph, SectionType, type ISectionOptions } from 'docx';
+import { Document, DocumentGridType, Footer, Paragraph, SectionType, type ISectionOptions } from 'docx';
 import { layoutDocument } from '../../layout/index.js';
 import type { FontRole, GongwenDocument } from '../../model/types.js';
 import {
@@ -27,7 +27,7 @@ import { newCtx } from './context.js';
 import { fontTableXml, resolveFontNames } from './fonts.js';
 import { pageNumberFooters } from './footer.js';
 import { estimatedWidth, fontWidth } from './measure.js';
-import { finishPackage } from './package.js';
+import { finishPackage, packageFiles } from './package.js';
 import { stylesXml } from './styles.js';
 
 export interface DocxOptions {
@@ -114,8 +114,7 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
         : []),
     ],
   });
-  const packed = await Packer.toBuffer(document);
-  return finishPackage(packed, {
+  return finishPackage(await packageFiles(document), {
     bodyXml: bodyXml(parts),
     stylesXml: stylesXml(fonts, pitch),
     fontTableXml: fontTableXml(fonts),

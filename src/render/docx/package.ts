@@ -1,8 +1,9 @@
-// Post-processing of the package the docx library writes: our body, styles and font table
+// Post-processing of the package the docx library makes: our body, styles and font table
 // replace its parts, settings gain the Chinese line-breaking switches, pictures are added
 // as media parts, and the zip is rewritten with fixed dates so that the same model always
 // gives the same bytes (the library stamps the current time into core.xml and the zip).
 
+import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { MediaPart } from './context.js';
 import { el } from './xml.js';
@@ -44,8 +45,28 @@ export const patchSettings = (xml: string): string => {
     .replace('</w:compat>', `</w:compat>${el('w:themeFontLang', { 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' })}`);
 };
 
-export const finishPackage = (docx: Uint8Array, parts: PackageParts): Buffer => {
-  const files = unzipSync(docx);
+/**
+ * The package's parts as the docx library writes them, by path. The library's own packer
+ * zips them (DEFLATE) only for finishPackage to unzip them again; its compiler hands them
+ * over as they are. Through the packer when the compiler is not where this version keeps it.
+ */
+export async function packageFiles(document: Document): Promise<Record<string, Uint8Array>> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (f: Document) => Map<string, unknown> } }).compiler;
+  if (typeof compiler?.compile !== 'function') return unzipSync(await Packer.toBuffer(document));
+  const files: Record<string, Uint8Array> = {};
+  for (const [path, data] of compiler.compile(document)) {
+    files[path] =
+      typeof data === 'string'
+        ? strToU8(data)
+        : ArrayBuffer.isView(data)
+          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : new Uint8Array(data as ArrayBuffer);
+  }
+  return files;
+}
+
+/** Finish the package (the parts from packageFiles) and zip it. */
+export const finishPackage = (files: Record<string, Uint8Array>, parts: PackageParts): Buffer => {
   const put = (name: string, text: string): void => {
     files[name] = strToU8(text);
   };
