@@ -4,10 +4,13 @@
 // - shaping: pdfkit shapes every run twice (once to measure it, once to encode it) and
 //   never caches runs shaped with explicit features; here each (features, text) is shaped
 //   once per process and handed out as a fresh copy (pdfkit scales the positions in place);
+//   a run that shaping provably leaves alone (plain Chinese text, see plainshaping.ts) is not
+//   shaped at all: its glyphs come from the cmap and its advances from hmtx;
 // - subsetting: fontkit decodes every outline point of each glyph it copies into a subset
 //   just to learn whether the glyph is composite; the header's contour count tells that.
 
 import type { Font, Glyph } from 'fontkit';
+import { PlainShaper } from './plainshaping.js';
 
 /** fontkit's shaping result (what pdfkit reads of it). */
 interface GlyphRun {
@@ -48,9 +51,16 @@ class GlyphPosition implements Position {
 
 /** A copy pdfkit may scale in place, with GlyphRun's advanceWidth. */
 function copyRun(s: Shaped): GlyphRun {
-  const positions = s.positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset));
+  return runOf(
+    s.glyphs.slice(),
+    s.positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset)),
+  );
+}
+
+/** A run pdfkit owns: it scales the positions in place. */
+function runOf(glyphs: Glyph[], positions: GlyphPosition[]): GlyphRun {
   return {
-    glyphs: s.glyphs.slice(),
+    glyphs,
     positions,
     get advanceWidth() {
       let w = 0;
@@ -151,6 +161,8 @@ export function pdfkitFace(face: Font): Font {
   let w = wrapped.get(face);
   if (w) return w;
   const runs = new Map<string, Shaped>();
+  // Runs that shaping provably leaves alone skip fontkit's layout (and the cache).
+  const plainShapers = new Map<string, PlainShaper | null>();
   const internals = face as unknown as FontInternals;
   const shaping = face as unknown as Shaping;
   const plainTrueType = internals.directory.tables['glyf'] !== undefined && !internals._variationProcessor;
@@ -158,10 +170,21 @@ export function pdfkitFace(face: Font): Font {
   Object.defineProperties(w, {
     layout: {
       value: (text: string, features?: Record<string, boolean>): GlyphRun => {
-        const key = `${featuresKey(features)}\u0000${text}`;
+        const fk = featuresKey(features);
+        let plain = plainShapers.get(fk);
+        if (plain === undefined) {
+          plain = PlainShaper.for(face, features) ?? null;
+          plainShapers.set(fk, plain);
+        }
+        const p = plain?.run(text);
+        if (p) return runOf(p.glyphs, p.advances.map((a) => new GlyphPosition(a, 0, 0, 0)));
+        const key = `${fk}\u0000${text}`;
         let s = runs.get(key);
         if (!s) {
-          const run = shaping.layout(text, features);
+          // fontkit writes the features of its plan into the object it is given, and reads
+          // them back as the caller's on the next call (switching the fraction features on
+          // for every run): give it a copy, so every run is shaped as asked.
+          const run = shaping.layout(text, features && { ...features });
           s = { glyphs: run.glyphs, positions: run.positions };
           if (runs.size >= MAX_RUNS) runs.clear();
           runs.set(key, s);

@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** The code points the glyph object was first made for (fontkit keeps one object per id). */
+    codePoints: number[];
   }
   export interface Font {
     type: string;
@@ -18,6 +20,13 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     getName(key: string, lang?: string): string | null;
     characterSet: number[];
+    /** OpenType shaping; writes the plan's features into `features`. */
+    layout(text: string, features?: Record<string, boolean>): GlyphRun;
+  }
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+    readonly advanceWidth: number;
   }
   export interface FontCollection {
     type: 'TTC' | 'DFont';

@@ -14,6 +14,7 @@ import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.j
 import { readAndCompose } from '../../src/pipeline/build.js';
 import { layoutDocument } from '../../src/layout/index.js';
 import { writePdf } from '../../src/render/pdf/index.js';
+import { pdfkitFace } from '../../src/fonts/pdfface.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const fonts = loadFontSet({ system: false }, { cwd: root });
@@ -39,6 +40,21 @@ describe('PDF faces handed to pdfkit', () => {
       // Twice: the second run reuses shaped runs and decoded tables of the first.
       expect((await writePdf(laid, fonts, { pdfa })).equals(reference)).toBe(true);
       expect((await writePdf(laid, fonts, { pdfa })).equals(reference)).toBe(true);
+    }
+  });
+
+  it('shapes with the features asked for, and leaves the caller’s object as it was', () => {
+    // fontkit writes its plan's features into the object it gets; the next call would read
+    // them back as the caller's (the fraction features, then global, change 1/2 in the 楷体).
+    const face = pdfkitFace(fonts.roles.kai.font.face!);
+    // (A literal: the reference drawings above hand PDF_FEATURES itself to fontkit.)
+    const asked = () => ({ kern: false, liga: false, clig: false, calt: false });
+    const features = asked();
+    // A combining mark sends a run through fontkit's shaping.
+    for (const text of ['e\u0301 1/2', '第1/2页\u0301', '1/2\u0301']) {
+      const first = face.layout(text, features).glyphs.map((g) => g.id);
+      expect(features).toEqual(asked());
+      expect(face.layout(text, features).glyphs.map((g) => g.id)).toEqual(first);
     }
   });
 });

@@ -30,7 +30,8 @@ function facesById(fonts: FontSet): Map<string, LoadedFont> {
   return m;
 }
 
-const FEATURES = { kern: false, liga: false, clig: false, calt: false };
+/** OpenType features pdfkit asks fontkit for: no kerning or ligatures, the grid sets every cell. */
+export const PDF_FEATURES = { kern: false, liga: false, clig: false, calt: false };
 
 /** Write the PDF; resolves to its bytes. */
 export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfOptions = {}): Promise<Buffer> {
@@ -105,7 +106,7 @@ function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) =>
     lineBreak: false,
     baseline: 'alphabetic',
     characterSpacing: r.charSpacing,
-    features: FEATURES,
+    features: PDF_FEATURES,
   };
   if (r.hScale !== 1) options['horizontalScaling'] = r.hScale * 100;
   if (r.bold) {
