@@ -68,7 +68,20 @@ export function isFullWidth(cp: number): boolean {
   );
 }
 
+const CLASSES: readonly CharClass[] = ['open', 'close', 'stop', 'middot', 'dash', 'ellipsis', 'ideo', 'space', 'half'];
+/** Class index + 1 of each BMP code point seen so far (0: not yet): the breaker asks many times per character. */
+const bmpClasses = new Uint8Array(0x10000);
+
 export function classify(cp: number): CharClass {
+  if (cp > 0xffff) return classOf(cp);
+  const known = bmpClasses[cp]!;
+  if (known) return CLASSES[known - 1]!;
+  const c = classOf(cp);
+  bmpClasses[cp] = CLASSES.indexOf(c) + 1;
+  return c;
+}
+
+function classOf(cp: number): CharClass {
   if (cp === 0x20 || cp === 0x09 || cp === 0xa0) return 'space';
   if (cp === 0x2014) return 'dash';
   if (cp === 0x2026) return 'ellipsis';
