@@ -140,7 +140,8 @@ export function runsAt(
     const cut = cuts?.[k] ?? 0;
     return x0 + x + offsetInCell(chars, i) - (cut > 0 && squeezesLeft(c.ch) ? cut : 0);
   });
-  let cur: { run: GlyphRun; last: number } | undefined;
+  /** The run being extended, the index of its last character, and how many characters it holds. */
+  let cur: { run: GlyphRun; last: number; count: number } | undefined;
   for (let k = 0; k < xs.length; k++) {
     const c = chars[start + k]!;
     if (cur) {
@@ -154,12 +155,12 @@ export function runsAt(
         p.role === c.role &&
         p.hScale === c.hScale &&
         cur.last === k - 1;
-      const chars1 = [...cur.run.text].length;
-      if (same && (chars1 === 1 || Math.abs(spacing - cur.run.charSpacing) < 0.005)) {
-        if (chars1 === 1) cur.run.charSpacing = spacing;
+      if (same && (cur.count === 1 || Math.abs(spacing - cur.run.charSpacing) < 0.005)) {
+        if (cur.count === 1) cur.run.charSpacing = spacing;
         cur.run.text += c.ch;
         cur.run.width = drawX[k]! + c.adv - cur.run.x;
         cur.last = k;
+        cur.count++;
         continue;
       }
     }
@@ -178,7 +179,7 @@ export function runsAt(
       ...(c.bold ? { bold: true } : {}),
     };
     runs.push(run);
-    cur = { run, last: k };
+    cur = { run, last: k, count: 1 };
   }
   return runs;
 }
