@@ -53,8 +53,20 @@ export function missing(ctx: SchemaCtx, path: string, need: Need, extra?: Text):
   });
 }
 
-function field<T>(ctx: SchemaCtx, path: string, parser: f.Parser<T>, need: Need = 'optional') {
+/**
+ * The file being parsed. The schemas are built once per document type (building and compiling
+ * a zod object schema costs more than parsing with it); parsing is synchronous, so the fields
+ * read the file's context from here while parseMeta runs.
+ */
+let parsing: SchemaCtx | undefined;
+function current(): SchemaCtx {
+  if (!parsing) throw new Error('a schema field ran outside parseMeta');
+  return parsing;
+}
+
+function field<T>(path: string, parser: f.Parser<T>, need: Need = 'optional') {
   return z.custom<Raw | null>(() => true).transform((raw, zc): T | undefined => {
+    const ctx = current();
     const entry = ctx.entries.get(path);
     const fail = (p: Problem) => zc.addIssue({ code: 'custom', message: p.format('en'), params: { problem: p } });
     if (raw === null || entry === undefined) {
@@ -96,32 +108,31 @@ export const TYPE_EXPECTED: Text = {
 
 export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(['bulletin', 'reply'], TYPE_VALUES, TYPE_EXPECTED);
 
-function commonShape(ctx: SchemaCtx, type: DocType) {
+function commonShape(type: DocType) {
   const R = type === 'reply';
   return {
-    title: field(ctx, 'title', f.text()),
-    issuer: field(ctx, 'issuer', f.text(), R ? 'required' : 'optional'),
-    mark: field(ctx, 'mark', f.text()),
-    number: field(ctx, 'number', f.docNumber, R ? 'required' : 'optional'),
-    signer: field(ctx, 'signer', f.list()),
-    to: field(ctx, 'to', f.list(), R ? 'required' : 'optional'),
-    date: field(ctx, 'date', f.date, 'required'),
-    copy: field(ctx, 'copy', f.copyNumber),
-    secrecy: field(ctx, 'secrecy', secrecyParser),
-    secrecyTerm: field(ctx, 'secrecyTerm', f.secrecyTerm),
-    urgency: field(ctx, 'urgency', f.oneOf<Urgency>(['特急', '加急'])),
-    attachments: field(ctx, 'attachments', f.list()),
-    note: field(ctx, 'note', f.text()),
-    cc: field(ctx, 'cc', f.list()),
-    printer: field(ctx, 'printer', f.text(), 'config'),
-    printDate: field(ctx, 'printDate', f.date),
-    copies: field(ctx, 'copies', f.positiveInt),
-    seal: field(ctx, 'seal', (raw, c) => {
+    title: field('title', f.text()),
+    issuer: field('issuer', f.text(), R ? 'required' : 'optional'),
+    mark: field('mark', f.text()),
+    number: field('number', f.docNumber, R ? 'required' : 'optional'),
+    signer: field('signer', f.list()),
+    to: field('to', f.list(), R ? 'required' : 'optional'),
+    date: field('date', f.date, 'required'),
+    copy: field('copy', f.copyNumber),
+    secrecy: field('secrecy', secrecyParser),
+    secrecyTerm: field('secrecyTerm', f.secrecyTerm),
+    urgency: field('urgency', f.oneOf<Urgency>(['特急', '加急'])),
+    attachments: field('attachments', f.list()),
+    note: field('note', f.text()),
+    cc: field('cc', f.list()),
+    printer: field('printer', f.text(), 'config'),
+    printDate: field('printDate', f.date),
+    copies: field('copies', f.positiveInt),
+    seal: field('seal', (raw, c) => {
       const p = f.text({ zh: '图片路径', en: 'an image path' })(raw, c);
-      return p === undefined ? undefined : ctx.seal(p, c);
+      return p === undefined ? undefined : current().seal(p, c);
     }),
     numbering: field(
-      ctx,
       'numbering',
       f.oneOf<'auto' | 'keep'>(['auto', 'keep'], { 自动: 'auto', 保留: 'keep', 保持: 'keep' }, {
         zh: 'auto（自动编号）或 keep（保留原样）',
@@ -144,27 +155,26 @@ const secrecyParser: f.Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
   return { level: level as Secrecy, term };
 };
 
-function bulletinShape(ctx: SchemaCtx) {
+function bulletinShape() {
   return {
-    ...commonShape(ctx, 'bulletin'),
-    name: field(ctx, 'name', f.text(), 'required'),
-    heading: field(ctx, 'heading', f.text()),
-    issue: field(ctx, 'issue', f.issueNumber('第'), 'required'),
-    volume: field(ctx, 'volume', f.issueNumber('总第')),
-    editor: field(ctx, 'editor', f.text(), 'config'),
-    marking: field(ctx, 'marking', f.text()),
-    toc: field(ctx, 'toc', f.bool),
-    'distribution.report': field(ctx, 'distribution.report', f.list()),
-    'distribution.send': field(ctx, 'distribution.send', f.list()),
-    'distribution.issue': field(ctx, 'distribution.issue', f.list()),
+    ...commonShape('bulletin'),
+    name: field('name', f.text(), 'required'),
+    heading: field('heading', f.text()),
+    issue: field('issue', f.issueNumber('第'), 'required'),
+    volume: field('volume', f.issueNumber('总第')),
+    editor: field('editor', f.text(), 'config'),
+    marking: field('marking', f.text()),
+    toc: field('toc', f.bool),
+    'distribution.report': field('distribution.report', f.list()),
+    'distribution.send': field('distribution.send', f.list()),
+    'distribution.issue': field('distribution.issue', f.list()),
   };
 }
 
-function replyShape(ctx: SchemaCtx) {
+function replyShape() {
   return {
-    ...commonShape(ctx, 'reply'),
+    ...commonShape('reply'),
     category: field(
-      ctx,
       'category',
       f.oneOf<Category>(['A', 'B', 'C'], {}, {
         zh: 'A（已解决或基本解决）、B（正在解决或列入计划）或 C（暂不具备条件或留作参考），大写字母',
@@ -172,11 +182,11 @@ function replyShape(ctx: SchemaCtx) {
       }),
       'required',
     ),
-    proposal: field(ctx, 'proposal', f.text()),
-    'contact.unit': field(ctx, 'contact.unit', f.text(), 'required'),
-    'contact.phone': field(ctx, 'contact.phone', f.text(), 'required'),
-    'contact.person': field(ctx, 'contact.person', f.text(), 'required'),
-    publicity: field(ctx, 'publicity', f.oneOf<Publicity>(['主动公开', '依申请公开', '不予公开'])),
+    proposal: field('proposal', f.text()),
+    'contact.unit': field('contact.unit', f.text(), 'required'),
+    'contact.phone': field('contact.phone', f.text(), 'required'),
+    'contact.person': field('contact.person', f.text(), 'required'),
+    publicity: field('publicity', f.oneOf<Publicity>(['主动公开', '依申请公开', '不予公开'])),
   };
 }
 
@@ -224,13 +234,32 @@ function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
   return out;
 }
 
+const shapes = { bulletin: bulletinShape, reply: replyShape } as const;
+type Shape = ReturnType<typeof bulletinShape> | ReturnType<typeof replyShape>;
+const schemas = new Map<DocType, { shape: Shape; schema: z.ZodType }>();
+function schemaFor(type: DocType): { shape: Shape; schema: z.ZodType } {
+  let s = schemas.get(type);
+  if (!s) {
+    const shape = shapes[type]();
+    s = { shape, schema: z.object(shape) };
+    schemas.set(type, s);
+  }
+  return s;
+}
+
 export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
-  const shape = type === 'bulletin' ? bulletinShape(ctx) : replyShape(ctx);
+  const { shape, schema } = schemaFor(type);
   // Every key of the shape is present: null marks "not given" so that the field reports it.
   const input: Record<string, Raw | null> = {};
   for (const p of Object.keys(shape)) input[p] = ctx.entries.get(p)?.value ?? null;
   const cross = crossChecks(ctx, type);
-  const r = z.object(shape).safeParse(input);
+  parsing = ctx;
+  let r: ReturnType<typeof schema.safeParse>;
+  try {
+    r = schema.safeParse(input);
+  } finally {
+    parsing = undefined;
+  }
   if (!r.success || cross.length > 0) {
     return { ok: false, problems: [...(r.success ? [] : issuesToProblems(r.error.issues)), ...cross] };
   }
