@@ -1,10 +1,11 @@
 // One gongwen batch in its own process: node --expose-gc bench/batch.mjs DIR OUT FORMATS JOBS
 // Prints one JSON line: wall seconds, documents, pages, CPU seconds, RSS after 200 documents
 // and at the end, and peak RSS (the process with its worker threads).
-import { readFileSync } from 'node:fs';
-import { runBuild } from '../dist/cli/build.js';
-import { loadConfig } from '../dist/source/index.js';
-import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../dist/template/render.js';
+import { existsSync, readFileSync } from 'node:fs';
+
+// The bundle, as the `gongwen` command runs it (its workers load the bundled worker too).
+const bundle = new URL('../dist/bundle/index.js', import.meta.url);
+const { runBuild, loadConfig, loadTemplates, BUILTIN_TEMPLATE_DIR } = await import(existsSync(bundle) ? bundle.href : '../dist/index.js');
 
 const [dir, out, formats, jobs] = process.argv.slice(2);
 const cwd = process.cwd();

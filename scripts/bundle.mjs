@@ -1,4 +1,4 @@
-// Bundles the compiled CLI into dist/bundle/ (run by `npm run prepare` after tsc): Node then
+// Bundles the compiled CLI (and the programmatic interface, src/index.ts) into dist/bundle/ (run by `npm run prepare` after tsc): Node then
 // resolves and compiles a handful of files instead of ~400 modules, which is most of the
 // cold-start time of a one-document build. bin/gongwen.js falls back to dist/cli.js when the
 // bundle is missing. The PDF and DOCX writers stay in chunks of their own, loaded on demand.
@@ -55,7 +55,7 @@ try {
 }
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/pipeline/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/pipeline/worker.ts', index: 'src/index.ts' },
   outdir: out,
   bundle: true,
   splitting: true,
