@@ -11,6 +11,7 @@
 
 import type { Font, Glyph } from 'fontkit';
 import { PlainShaper } from './plainshaping.js';
+import { writeTrueTypeSubset, type HeadTable, type HheaTable, type MaxpTable } from './ttfwriter.js';
 
 /** fontkit's shaping result (what pdfkit reads of it). */
 interface GlyphRun {
@@ -73,14 +74,20 @@ function runOf(glyphs: Glyph[], positions: GlyphPosition[]): GlyphRun {
 // fontkit's TrueType subset (not exported): the parts this file touches.
 interface TtfSubset {
   font: FontInternals;
+  glyphs: number[];
   glyf: Uint8Array[];
   offset: number;
-  loca: { offsets: number[] };
-  hmtx: { metrics: Array<{ advance: number; bearing: number }> };
+  loca: { offsets: number[]; version: 0 | 1 };
+  hmtx: { metrics: Array<{ advance: number; bearing: number }>; bearings: number[] };
   includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
 }
 interface FontInternals {
-  loca: { offsets: number[] };
+  loca: { offsets: number[]; version: 0 | 1 };
+  head: HeadTable;
+  hhea: HheaTable;
+  maxp: MaxpTable;
+  stream: { buffer: Uint8Array };
   _variationProcessor?: unknown;
   directory: { tables: Record<string, unknown> };
   getGlyph(gid: number): Glyph & {
@@ -93,11 +100,43 @@ type SubsetClass = new (font: unknown) => object;
 
 const fastSubsets = new WeakMap<SubsetClass, SubsetClass>();
 
-/** fontkit's TTFSubset with a header-only check for composite glyphs (same bytes out). */
+/** A table of the font file as it is stored, or undefined when the font has none. */
+function rawTable(font: FontInternals, tag: string): Uint8Array | undefined {
+  const entry = font.directory.tables[tag] as { offset: number; length: number } | undefined;
+  return entry && font.stream.buffer.subarray(entry.offset, entry.offset + entry.length);
+}
+
+/**
+ * fontkit's TTFSubset with a header-only check for composite glyphs, and the font program
+ * written by ttfwriter (same bytes out).
+ */
 function fastSubsetClass(base: SubsetClass): SubsetClass {
   let cls = fastSubsets.get(base);
   if (!cls) {
     cls = class extends base {
+      encode(this: TtfSubset): Uint8Array {
+        const font = this.font;
+        this.glyf = [];
+        this.offset = 0;
+        this.loca = { offsets: [], version: font.loca.version };
+        this.hmtx = { metrics: [], bearings: [] };
+        // Composite glyphs add their components to the list while it is walked.
+        for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
+        this.loca.offsets.push(this.offset);
+        return writeTrueTypeSubset({
+          head: font.head,
+          hhea: font.hhea,
+          maxp: font.maxp,
+          locaVersion: font.loca.version,
+          locaOffsets: this.loca.offsets,
+          glyf: this.glyf,
+          metrics: this.hmtx.metrics,
+          cvt: rawTable(font, 'cvt '),
+          prep: rawTable(font, 'prep'),
+          fpgm: rawTable(font, 'fpgm'),
+        });
+      }
+
       _addGlyph(this: TtfSubset, gid: number): number {
         const font = this.font;
         const glyph = font.getGlyph(gid);
