@@ -10,7 +10,7 @@
 //   just to learn whether the glyph is composite; the header's contour count tells that.
 
 import type { Font, Glyph } from 'fontkit';
-import { PlainShaper } from './plainshaping.js';
+import { PlainShaper, type PlainRun } from './plainshaping.js';
 import { writeTrueTypeSubset, type HeadTable, type HheaTable, type MaxpTable } from './ttfwriter.js';
 
 /** fontkit's shaping result (what pdfkit reads of it). */
@@ -194,6 +194,15 @@ function featuresKey(features: Record<string, boolean> | undefined): string {
 }
 
 const wrapped = new WeakMap<Font, Font>();
+const plainRuns = new WeakMap<Font, (text: string, features: Record<string, boolean> | undefined) => PlainRun | undefined>();
+
+/**
+ * The glyphs of a run drawn with a face from pdfkitFace, when shaping provably leaves the run
+ * as the cmap has it (what the face's layout() would give pdfkit); undefined otherwise.
+ */
+export function plainRun(wrappedFace: Font, text: string, features: Record<string, boolean> | undefined): PlainRun | undefined {
+  return plainRuns.get(wrappedFace)?.(text, features);
+}
 
 /** The face to give pdfkit's registerFont for `face` (one wrapper per face). */
 export function pdfkitFace(face: Font): Font {
@@ -205,17 +214,21 @@ export function pdfkitFace(face: Font): Font {
   const internals = face as unknown as FontInternals;
   const shaping = face as unknown as Shaping;
   const plainTrueType = internals.directory.tables['glyf'] !== undefined && !internals._variationProcessor;
+  const plainRunOf = (text: string, features: Record<string, boolean> | undefined, fk = featuresKey(features)): PlainRun | undefined => {
+    let plain = plainShapers.get(fk);
+    if (plain === undefined) {
+      plain = PlainShaper.for(face, features) ?? null;
+      plainShapers.set(fk, plain);
+    }
+    return plain?.run(text);
+  };
   w = Object.create(face) as Font;
+  plainRuns.set(w, plainRunOf);
   Object.defineProperties(w, {
     layout: {
       value: (text: string, features?: Record<string, boolean>): GlyphRun => {
         const fk = featuresKey(features);
-        let plain = plainShapers.get(fk);
-        if (plain === undefined) {
-          plain = PlainShaper.for(face, features) ?? null;
-          plainShapers.set(fk, plain);
-        }
-        const p = plain?.run(text);
+        const p = plainRunOf(text, features, fk);
         if (p) return runOf(p.glyphs, p.advances.map((a) => new GlyphPosition(a, 0, 0, 0)));
         const key = `${fk}\u0000${text}`;
         let s = runs.get(key);

@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.js';
 import { readAndCompose } from '../../src/pipeline/build.js';
 import { layoutDocument } from '../../src/layout/index.js';
+import type { GlyphRun, LaidOutDocument } from '../../src/layout/types.js';
 import { writePdf } from '../../src/render/pdf/index.js';
 import { pdfkitFace } from '../../src/fonts/pdfface.js';
 
@@ -24,6 +25,13 @@ function unparsed(set: FontSet): FontSet {
   const strip = (f: LoadedFont): LoadedFont => ({ ...f, face: undefined });
   const roles = Object.fromEntries(Object.entries(set.roles).map(([k, r]) => [k, { ...r, font: strip(r.font) }]));
   return { roles: roles as FontSet['roles'], fallbacks: set.fallbacks.map(strip), faceFor: set.faceFor };
+}
+
+/** Any example's document information (title, dates) for a synthetic page. */
+async function sampleDoc() {
+  const config = loadConfig({ cwd: root });
+  const file = join(root, 'content', 'replies', readdirSync(join(root, 'content', 'replies'))[0]!);
+  return layoutDocument(readAndCompose(file, config, loadTemplates(BUILTIN_TEMPLATE_DIR)).doc, fonts);
 }
 
 describe('PDF faces handed to pdfkit', () => {
@@ -39,6 +47,29 @@ describe('PDF faces handed to pdfkit', () => {
       const reference = await writePdf(laid, unparsed(fonts), { pdfa });
       // Twice: the second run reuses shaped runs and decoded tables of the first.
       expect((await writePdf(laid, fonts, { pdfa })).equals(reference)).toBe(true);
+      expect((await writePdf(laid, fonts, { pdfa })).equals(reference)).toBe(true);
+    }
+  });
+
+  it('draws every kind of run as pdfkit does: emphasis, scaling, spacing, runs that need shaping', async () => {
+    const base = { ...JSON.parse(JSON.stringify((await sampleDoc()).info)) };
+    const run = (text: string, extra: Partial<GlyphRun>, y: number): GlyphRun => ({
+      kind: 'text', x: 80, baseline: y, text, fontId: fonts.roles.fangsong.font.id, role: 'fangsong',
+      size: 16, charSpacing: 0, hScale: 1, color: 'black', width: 0, ...extra,
+    });
+    const runs: GlyphRun[] = [
+      run('关于做好冬季校园安全工作的通知', {}, 100),
+      run('重点强调的内容', { bold: true }, 130),
+      run('标题压缩到九成宽', { hScale: 0.9, fontId: fonts.roles.song.font.id, role: 'song', size: 22 }, 160),
+      run('字距收紧', { charSpacing: -0.7 }, 190),
+      run('破折号——省略号……', { color: 'red' }, 220),
+      run('e\u0301 和 2024 年 office 2024', {}, 250),
+      run('楷体：编者按', { fontId: fonts.roles.kai.font.id, role: 'kai', bold: true, charSpacing: 0.5 }, 280),
+      run('黑体 1/2 ½', { fontId: fonts.roles.hei.font.id, role: 'hei', hScale: 0.8 }, 310),
+    ];
+    const laid: LaidOutDocument = { info: base, pages: [{ number: 1, items: runs }], warnings: [] };
+    for (const pdfa of [false, true]) {
+      const reference = await writePdf(laid, unparsed(fonts), { pdfa });
       expect((await writePdf(laid, fonts, { pdfa })).equals(reference)).toBe(true);
     }
   });

@@ -11,6 +11,7 @@ import { BOLD_STROKE_EM, PDF_VERSION, PDFA_SUBSET } from './constants.js';
 import { preparePdfa } from './pdfa.js';
 import { pdfkitFace } from '../../fonts/pdfface.js';
 import { buildDate } from '../build-date.js';
+import { drawPlainText, type PlainTextOptions } from './plaintext.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
@@ -102,23 +103,25 @@ const colour = (c: 'black' | 'red'): PDFKit.Mixins.ColorValue =>
 function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) => void): void {
   useFont(r.fontId);
   doc.fontSize(r.size).fillColor(colour(r.color));
-  const options: Record<string, unknown> = {
-    lineBreak: false,
-    baseline: 'alphabetic',
-    characterSpacing: r.charSpacing,
-    features: PDF_FEATURES,
-  };
-  if (r.hScale !== 1) options['horizontalScaling'] = r.hScale * 100;
+  const hScale = r.hScale !== 1 ? r.hScale * 100 : 100;
   if (r.bold) {
+    // CJK faces have no bold: emphasis is the glyph filled and outlined (render mode 2).
     doc.save();
     doc.lineWidth(r.size * BOLD_STROKE_EM).strokeColor(colour(r.color));
-    options['fill'] = true;
-    options['stroke'] = true;
-    show(doc, r.text, r.x, r.baseline, options);
-    doc.restore();
-    return;
   }
-  show(doc, r.text, r.x, r.baseline, options);
+  const plain: PlainTextOptions = { mode: r.bold ? 2 : 0, characterSpacing: r.charSpacing, horizontalScaling: hScale, features: PDF_FEATURES };
+  if (!drawPlainText(doc, r.text, r.x, r.baseline, plain)) {
+    // A run that needs shaping: pdfkit's own text().
+    show(doc, r.text, r.x, r.baseline, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      characterSpacing: r.charSpacing,
+      features: PDF_FEATURES,
+      ...(hScale !== 100 ? { horizontalScaling: hScale } : {}),
+      ...(r.bold ? { fill: true, stroke: true } : {}),
+    });
+  }
+  if (r.bold) doc.restore();
 }
 
 /**
