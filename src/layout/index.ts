@@ -783,12 +783,15 @@ function sortReading(items: PageItem[]): PageItem[] {
  * Split a title into lines at word boundaries, longest line on top (梯形), no line of one
  * character, each line within `max` pt.
  */
+/** The platform's Chinese word segmenter (made once: making one loads ICU's dictionaries). */
+let wordSegmenter: Intl.Segmenter | undefined;
+
 export function splitTitle(text: string, width: (s: string) => number, max: number): string[] {
+  const seg = (wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
   if (width(text) <= max) return [text];
   const chars = [...text];
   // Word boundaries from the platform's Chinese segmenter, filtered by the breaking rules.
   const cuts = new Set<number>();
-  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
   let pos = 0;
   for (const s of seg.segment(text)) {
     if (pos > 0) cuts.add(pos);

@@ -242,8 +242,10 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
     }
     return lo;
   };
+  const space = new Uint8Array(n);
+  for (let k = 0; k < n; k++) space[k] = isSpace(chars[k]!) ? 1 : 0;
   const trim = (s: number, e: number): number => {
-    while (e > s && isSpace(chars[e - 1]!)) e--;
+    while (e > s && space[e - 1]) e--;
     return e;
   };
 
@@ -264,6 +266,8 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
     if (cost[s] === Infinity) continue;
     const W = measure(lineNo[s]!);
     const u = chars[s]!.em || 1;
+    // An opening mark at the line start stays whole.
+    const atStart = squeezeAt(chars, s, -1) - squeezeAt(chars, s, s);
     let found = false;
     for (let b = nextBp(s), seen = 0; b < bps.length && seen < BREAK_WINDOW; b++, seen++) {
       const p = bps[b]!;
@@ -275,7 +279,6 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
       const weight = ph[e]! > ph[s]! ? BREAK_COST.mixedLine : 1;
       if (adj > WIDTH_EPSILON_PT) {
         // Squeeze: only marks before the line's final character give up their half em.
-        const atStart = squeezeAt(chars, s, -1) - squeezeAt(chars, s, s); // an opening mark at the line start stays whole
         const cap = Math.min(pq[e - 1]! - pq[s]! - atStart, MAX_SQUEEZE_EM * u);
         if (adj > cap + WIDTH_EPSILON_PT) break; // wider ends only get worse
         const lone = Math.max(0, adj - (pp[e - 1]! - pp[s]! - atStart));
