@@ -38,8 +38,33 @@ export function openFaces(bytes: Buffer): Font[] {
   return isCollection(parsed) ? parsed.fonts : [parsed];
 }
 
+/** Font bytes another thread of this process has read already (path → sfnt bytes). */
+const preread = new Map<string, Buffer>();
+
+/**
+ * The sfnt bytes of fonts as shared memory, for build workers: a worker that adopts them reads
+ * no font file and holds no copy of its own (several MB per face).
+ */
+export function shareFontBytes(fonts: readonly LoadedFont[]): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const f of fonts) {
+    if (out[f.path]) continue;
+    const shared = new Uint8Array(new SharedArrayBuffer(f.bytes.length));
+    shared.set(f.bytes);
+    out[f.path] = shared;
+  }
+  return out;
+}
+
+/** Use font bytes shared by the main thread (shareFontBytes) instead of reading the files. */
+export function adoptFontBytes(bytes: Readonly<Record<string, Uint8Array>>): void {
+  for (const [path, b] of Object.entries(bytes)) preread.set(path, Buffer.from(b.buffer, b.byteOffset, b.length));
+}
+
 /** Read and convert a font file to sfnt bytes (WOFF 1.0 decoded, through a disk cache; WOFF2 refused). */
 export function readFontBytes(path: string): Buffer {
+  const shared = preread.get(path);
+  if (shared) return shared;
   if (signature(path) === WOFF_SIGNATURE) return cachedSfnt(path, () => woffToSfnt(readFileSync(path)));
   const raw = readFileSync(path);
   if (isWoff2(raw)) throw new Error(`${path}: WOFF2 字体无法嵌入 PDF，请改用 TTF/OTF 或 WOFF 文件`);

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { FontConfig } from '../fonts/index.js';
+import { shareFontBytes } from '../fonts/load.js';
 import { buildFile, type BuildContext, type Built } from './build.js';
 import { errorFromWire, fromWire, type WorkerReply, type WorkerRequest, type WorkerSetup } from './wire.js';
 
@@ -149,6 +150,10 @@ class WorkerPool implements Builder {
       pdfa: ctx.pdfa,
       fontConfig: opts.fontConfig,
       cwd: opts.cwd,
+      // The fonts read by this thread, as shared memory: workers need not read them again.
+      ...(ctx.formats.includes('pdf')
+        ? { fontBytes: shareFontBytes([...Object.values(ctx.fonts.roles).map((r) => r.font), ...ctx.fonts.fallbacks]) }
+        : {}),
     };
     for (let i = 0; i < n; i++) this.add(setup);
   }

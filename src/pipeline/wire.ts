@@ -14,6 +14,8 @@ export interface WorkerSetup {
   pdfa: boolean;
   fontConfig: FontConfig;
   cwd: string;
+  /** Font file bytes the main thread has read, shared (path → sfnt bytes). */
+  fontBytes?: Record<string, Uint8Array>;
 }
 
 export interface WorkerRequest {

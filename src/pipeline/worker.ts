@@ -3,11 +3,13 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFontSet } from '../fonts/index.js';
+import { adoptFontBytes } from '../fonts/load.js';
 import { buildFile } from './build.js';
 import { toWire, type WorkerSetup, type WorkerRequest } from './wire.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
+if (setup.fontBytes) adoptFontBytes(setup.fontBytes);
 const fonts = setup.formats.includes('pdf') ? loadFontSet(setup.fontConfig, { cwd: setup.cwd }) : undefined;
 
 // Ready: the main thread hands out files only now, building them itself until then.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { loadFontSet, FONT_ROLES } from '../../src/fonts/index.js';
 import { bundledPath } from '../../src/fonts/resolve.js';
 import { BUNDLED_FACES } from '../../src/fonts/catalog.js';
+import { adoptFontBytes, readFontBytes, shareFontBytes } from '../../src/fonts/load.js';
 
 /** All 6,763 hanzi of GB 2312 (rows 16–87), decoded through the GBK decoder. */
 function gb2312Hanzi(): string[] {
@@ -95,5 +96,22 @@ describe('project font folder as a fallback', () => {
     expect(set.roles.fangsong.font.hasGlyph(cp)).toBe(false);
     expect(set.fallbacks[0]!.origin).toBe('folder');
     expect(set.fallbacks[0]!.hasGlyph(cp)).toBe(true);
+  });
+});
+
+describe('font bytes shared with build workers', () => {
+  it('hands out shared memory that a worker reads instead of the files', () => {
+    const set = loadFontSet({ system: false }, { cwd: join(import.meta.dirname, '..', '..') });
+    const faces = [...Object.values(set.roles).map((r) => r.font), ...set.fallbacks];
+    const shared = shareFontBytes(faces);
+    const kai = set.roles.kai.font;
+    expect(shared[kai.path]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(shared[kai.path]!).equals(kai.bytes)).toBe(true);
+    // Adopted under a path that does not exist: the bytes come from memory, not the disk.
+    const path = join(tmpdir(), 'gongwen-no-such-font.ttf');
+    adoptFontBytes({ [path]: shared[kai.path]! });
+    const read = readFontBytes(path);
+    expect(read.buffer).toBe(shared[kai.path]!.buffer);
+    expect(read.equals(kai.bytes)).toBe(true);
   });
 });
