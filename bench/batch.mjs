@@ -50,6 +50,7 @@ console.log(
   JSON.stringify({
     seconds,
     docs: res.ok.length,
+    workers: res.workers,
     failed: res.failed.length,
     pages,
     cpu: (ru.userCPUTime + ru.systemCPUTime) / 1e6,

@@ -10,6 +10,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDocument, toMarkdown } from './corpus.mjs';
+import { MIN_FILES_FOR_WORKERS } from '../dist/pipeline/batch.js';
 
 const arg = (name, d) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,7 +68,7 @@ console.log(`    PDF only    ${coldPdf.toFixed(0)} ms\n`);
 corpus(join(work, 'batch'), DOCS);
 const line = (label, r) =>
   console.log(
-    `    ${label.padEnd(26)} ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s ${((r.seconds * 1000) / r.pages).toFixed(1).padStart(6)} ms/page ` +
+    `    ${label.padEnd(26)}${r.workers === 0 ? '*' : ' '}${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s ${((r.seconds * 1000) / r.pages).toFixed(1).padStart(6)} ms/page ` +
       `${String(r.pages).padStart(5)} pages ${r.seconds.toFixed(1).padStart(6)} s  CPU ${r.cpu.toFixed(1).padStart(5)} s  peak RSS ${r.peakRss} MB`,
   );
 console.log(`(b) ${DOCS} documents (bulletins and replies, 1–20 pages)`);
@@ -80,7 +81,8 @@ line(`gongwen PDF, ${cores} jobs`, pdfPar);
 const typst = json([join(root, 'bench/typst.mjs'), String(DOCS), join(work, 'out-typst'), String(SEED)]);
 line('typst 0.14 (typst-ts 0.7)', typst);
 const ratio = pdfPar.docs / pdfPar.seconds / (typst.docs / typst.seconds);
-console.log(`    throughput ratio gongwen / typst (PDF only): ${ratio.toFixed(2)}\n`);
+console.log(`    throughput ratio gongwen / typst (PDF only): ${ratio.toFixed(2)}`);
+console.log(`    * built in-process: no worker threads below ${MIN_FILES_FOR_WORKERS} files, whatever --jobs says\n`);
 
 // (c) memory over a long batch.
 if (LARGE > 0) {

@@ -43,6 +43,8 @@ export interface BatchResult {
   written: string[];
   /** Built, but the archive refused to replace a different file. */
   refused: Job[];
+  /** Worker threads the batch used (0: built in-process). */
+  workers: number;
 }
 
 /** Show a problem's file relative to the working directory, as the user typed it. */
@@ -61,7 +63,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
   const jobs = planJobs(cmd.inputs, resolve(cmd.cwd, cmd.outDir), cmd.cwd);
   if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
   const fonts = loadFontSet({ ...(cmd.config.fonts ?? {}) }, { cwd: cmd.cwd });
-  const result: BatchResult = { ok: [], failed: [], written: [], refused: [] };
+  const result: BatchResult = { ok: [], failed: [], written: [], refused: [], workers: 0 };
   const pdfa = cmd.pdfa || Boolean(cmd.archive);
   const ledger = new BuildLedger(
     {
@@ -80,6 +82,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
     ctx,
     { ...(cmd.jobs ? { jobs: cmd.jobs } : {}), fontConfig: { ...(cmd.config.fonts ?? {}) }, cwd: cmd.cwd },
   );
+  result.workers = builder.workers;
   for (const [i, job] of jobs.entries()) {
     const paths = cmd.formats.map((f) => outputPath(job, f));
     // A file that fails must not leave an earlier run's output passed off as new.
@@ -116,7 +119,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
 export function runCheck(cmd: Omit<BuildCommand, 'outDir' | 'formats' | 'pdfa'>, r: Reporter): BatchResult {
   const jobs = planJobs(cmd.inputs, cmd.cwd, cmd.cwd);
   if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
-  const result: BatchResult = { ok: [], failed: [], written: [], refused: [] };
+  const result: BatchResult = { ok: [], failed: [], written: [], refused: [], workers: 0 };
   for (const job of jobs) {
     try {
       const { source } = readAndCompose(job.file, cmd.config, cmd.templates);

@@ -14,12 +14,13 @@ import { buildFile, type BuildContext, type Built } from './build.js';
 import { errorFromWire, fromWire, type WorkerReply, type WorkerRequest, type WorkerSetup } from './wire.js';
 
 /**
- * Fewest files for which workers pay off. A worker needs a second or more of a core (modules,
- * fonts, a cold JIT, font tables decoded again) before it builds at full speed, and it slows
- * the main thread meanwhile: on the two-core benchmark machine 64 files built no faster with
- * a worker, 200 files 25–30 % faster (`npm run bench`).
+ * Fewest files for which workers pay off. A worker needs about a second of a core (modules, a
+ * cold JIT; the fonts it shares with the main thread) before it builds at full speed, and it
+ * slows the main thread meanwhile. On the two-core benchmark machine (`npm run bench`), with
+ * a document costing some 17 ms, 200 files built 10–15 % slower with a worker, 300 and 500
+ * files 5–10 % faster, 1,000 files about 40 % faster.
  */
-export const MIN_FILES_FOR_WORKERS = 100;
+export const MIN_FILES_FOR_WORKERS = 250;
 
 /** Files handed to a worker before it asks for more (it never waits for the main thread). */
 const QUEUED_PER_WORKER = 3;
