@@ -10,7 +10,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDocument, toMarkdown } from './corpus.mjs';
-import { MIN_FILES_FOR_WORKERS } from '../dist/pipeline/batch.js';
+import { minFilesForWorkers } from '../dist/pipeline/batch.js';
 
 const arg = (name, d) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,7 +82,7 @@ const typst = json([join(root, 'bench/typst.mjs'), String(DOCS), join(work, 'out
 line('typst 0.14 (typst-ts 0.7)', typst);
 const ratio = pdfPar.docs / pdfPar.seconds / (typst.docs / typst.seconds);
 console.log(`    throughput ratio gongwen / typst (PDF only): ${ratio.toFixed(2)}`);
-console.log(`    * built in-process: no worker threads below ${MIN_FILES_FOR_WORKERS} files, whatever --jobs says\n`);
+console.log(`    * built in-process: no worker threads below ${minFilesForWorkers(['pdf'])} files for PDF, ${minFilesForWorkers(['pdf', 'docx'])} for PDF + DOCX\n`);
 
 // (c) memory over a long batch.
 if (LARGE > 0) {

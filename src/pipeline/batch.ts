@@ -10,17 +10,25 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { FontConfig } from '../fonts/index.js';
 import { shareFontBytes } from '../fonts/load.js';
-import { buildFile, type BuildContext, type Built } from './build.js';
+import { buildFile, type BuildContext, type Built, type Format } from './build.js';
 import { errorFromWire, fromWire, type WorkerReply, type WorkerRequest, type WorkerSetup } from './wire.js';
 
 /**
- * Fewest files for which workers pay off. A worker needs about a second of a core (modules, a
- * cold JIT; the fonts it shares with the main thread) before it builds at full speed, and it
- * slows the main thread meanwhile. On the two-core benchmark machine (`npm run bench`), with
- * a document costing some 17 ms, 200 files built 10–15 % slower with a worker, 300 and 500
- * files 5–10 % faster, 1,000 files about 40 % faster.
+ * Workers pay off from a batch of this much sequential work, ms. A worker needs about a second
+ * of a core (modules, a cold JIT; the fonts it shares with the main thread) before it builds
+ * at full speed, and it slows the main thread meanwhile. On the two-core benchmark machine
+ * (`npm run bench`), PDF only: 200 files built 10–15 % slower with a worker, 300 and 500 files
+ * 5–10 % faster, 1,000 files about 40 % faster; PDF and DOCX: 200 files some 25 % faster.
  */
-export const MIN_FILES_FOR_WORKERS = 250;
+const MIN_BATCH_WORK_MS = 4250;
+/** What one typical file costs per format on that machine, ms (the bench's 1–20-page documents). */
+const WORK_PER_FILE_MS: Readonly<Record<Format, number>> = { pdf: 17, docx: 10 };
+
+/** Fewest files for which workers pay off when building `formats`. */
+export function minFilesForWorkers(formats: readonly Format[]): number {
+  const perFile = formats.reduce((ms, f) => ms + WORK_PER_FILE_MS[f], 0);
+  return Math.ceil(MIN_BATCH_WORK_MS / Math.max(1, perFile));
+}
 
 /** Files handed to a worker before it asks for more (it never waits for the main thread). */
 const QUEUED_PER_WORKER = 3;
@@ -62,7 +70,7 @@ export interface BuilderOptions {
   /** What workers need to load the same fonts as ctx.fonts. */
   fontConfig: FontConfig;
   cwd: string;
-  /** Use workers from this many files on (default MIN_FILES_FOR_WORKERS; tests set 0). */
+  /** Use workers from this many files on (default minFilesForWorkers(formats); tests set 0). */
   minFiles?: number;
   /** Whether the main thread builds files too (default true; tests turn it off to exercise the workers). */
   mainBuilds?: boolean;
@@ -73,14 +81,15 @@ export function defaultJobs(): number {
 }
 
 /** How many worker threads a batch of `files` gets with `jobs` allowed (the main thread is one job). */
-export function workersFor(files: number, jobs: number, minFiles = MIN_FILES_FOR_WORKERS): number {
+export function workersFor(files: number, jobs: number, minFiles: number): number {
   if (jobs <= 1 || files < minFiles) return 0;
   return jobs - 1;
 }
 
 export function createBuilder(files: readonly string[], ctx: BuildContext, opts: BuilderOptions): Builder {
-  const n = workersFor(files.length, opts.jobs ?? defaultJobs(), opts.minFiles);
-  if (files.length >= MIN_FILES_FOR_WORKERS) tuneHeapForBatch();
+  const minFiles = minFilesForWorkers(ctx.formats);
+  const n = workersFor(files.length, opts.jobs ?? defaultJobs(), opts.minFiles ?? minFiles);
+  if (files.length >= minFiles) tuneHeapForBatch();
   if (n === 0) {
     const stats = { main: 0, workers: 0 };
     return {

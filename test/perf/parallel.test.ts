@@ -8,7 +8,7 @@ import { loadFontSet } from '../../src/fonts/index.js';
 import { loadConfig } from '../../src/source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.js';
 import { buildFile, type BuildContext, type Built } from '../../src/pipeline/build.js';
-import { createBuilder, workersFor } from '../../src/pipeline/batch.js';
+import { createBuilder, minFilesForWorkers, workersFor } from '../../src/pipeline/batch.js';
 import { BuildError } from '../../src/errors.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -62,10 +62,15 @@ const settle = (p: Promise<Built>): Promise<Outcome> =>
 
 describe('parallel batch', () => {
   it('uses workers only for batches large enough to pay for them', () => {
-    expect(workersFor(6, 1)).toBe(0);
-    expect(workersFor(6, 2)).toBe(0);
-    expect(workersFor(500, 2)).toBe(1);
+    const pdf = minFilesForWorkers(['pdf']);
+    expect(workersFor(6, 1, pdf)).toBe(0);
+    expect(workersFor(6, 2, pdf)).toBe(0);
+    expect(workersFor(500, 1, pdf)).toBe(0);
+    expect(workersFor(500, 2, pdf)).toBe(1);
     expect(workersFor(6, 3, 0)).toBe(2);
+    // More work per file: workers pay off sooner.
+    expect(minFilesForWorkers(['pdf', 'docx'])).toBeLessThan(pdf);
+    expect(minFilesForWorkers(['docx'])).toBeGreaterThan(pdf);
   });
 
   it('gives the same bytes, warnings and errors as a sequential build', async () => {
