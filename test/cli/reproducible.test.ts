@@ -3,7 +3,7 @@
 
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { exampleProject, filesUnder, run, runProcess } from './helpers.js';
@@ -43,6 +43,18 @@ describe('reproducible builds', () => {
     // Dates come from the document (成文日期), not the clock.
     expect(pdfInfo(join(dir, 'a', '2024-proposal-031-A.pdf'))).toMatch(/CreationDate:\s+2024-07-16T00:00:00/);
     expect(JSON.parse(readFileSync(join(dir, 'a', 'manifest.json'), 'utf8'))).not.toHaveProperty('created');
+  });
+
+  it('gives each PDF a file ID of its own content: another document or a changed word, another ID', async () => {
+    const dir = exampleProject();
+    expect((await run(dir, 'build', ...SOURCES, '--out', 'a', '--format', 'pdf')).code).toBe(0);
+    const reply = join(dir, SOURCES[0]!);
+    writeFileSync(reply, readFileSync(reply, 'utf8').replace('答复', '答覆'));
+    expect((await run(dir, 'build', SOURCES[0]!, '--out', 'b', '--format', 'pdf')).code).toBe(0);
+    const id = (f: string): string => execFileSync('mutool', ['show', join(dir, f), 'trailer/ID'], { encoding: 'utf8' }).trim();
+    const [reply1, bulletin, reply2] = [id('a/2024-proposal-031-A.pdf'), id('a/2024-12-campus-safety.pdf'), id('b/2024-proposal-031-A.pdf')];
+    expect(reply1).toMatch(/^\[\s*<[0-9A-Fa-f]{32}>\s*<[0-9A-Fa-f]{32}>\s*\]$/);
+    expect(new Set([reply1, bulletin, reply2]).size).toBe(3);
   });
 
   it('gives byte-identical PDF/A files too', async () => {

@@ -59,9 +59,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     ...(opts.pdfa ? pdfaOptions() : {}),
   } as PDFKit.PDFDocumentOptions);
   if (opts.pdfa) preparePdfa(doc);
-  // The file ID: a hash of what is drawn, not pdfkit's hash of the info dictionary alone.
-  const idHash = createHash('sha256').update(JSON.stringify(laid.pages)).update(JSON.stringify(laid.info)).digest();
-  (doc as unknown as { _id: Buffer })._id = idHash.subarray(0, 16);
+  idFromContent(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -95,6 +93,29 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
   }
   doc.end();
   return done;
+}
+
+/**
+ * The file identifier (trailer /ID) as an MD5 digest of every byte written before the
+ * cross-reference table (ISO 32000-1 14.4): the pages, fonts, images and document information,
+ * so equal documents get equal IDs and different ones different IDs. pdfkit's own ID hashes the
+ * information dictionary alone, and its date.
+ */
+function idFromContent(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { _id: Buffer; _write(data: string | Uint8Array): void; _finalize(): void };
+  const md5 = createHash('md5');
+  let hashing = true;
+  const write = d._write.bind(d);
+  const finalize = d._finalize.bind(d);
+  d._write = (data) => {
+    if (hashing) md5.update(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+    write(data);
+  };
+  d._finalize = () => {
+    hashing = false;
+    d._id = md5.digest();
+    finalize();
+  };
 }
 
 const colour = (c: 'black' | 'red'): PDFKit.Mixins.ColorValue =>
