@@ -420,7 +420,7 @@ class Layout {
     } else if (!first && t.article) {
       this.blank(B.NEXT_ARTICLE_GAP_LINES);
     }
-    const lines = t.lines?.length ? t.lines : splitTitle(t.text, (s) => naturalWidth(shapeText(this.ctx, s, { role: 'song', size })), WIDTH * L.TITLE_MAX_WIDTH_SHARE);
+    const lines = t.lines?.length ? t.lines : splitTitle(t.text, (ch) => naturalWidth(shapeText(this.ctx, ch, { role: 'song', size })), WIDTH * L.TITLE_MAX_WIDTH_SHARE);
     lines.forEach((text) => {
       const chars = shapeText(this.ctx, text, { role: 'song', size }, t.line);
       const w = naturalWidth(chars);
@@ -779,18 +779,27 @@ function sortReading(items: PageItem[]): PageItem[] {
   return [...texts, ...others];
 }
 
-/**
- * Split a title into lines at word boundaries, longest line on top (梯形), no line of one
- * character, each line within `max` pt.
- */
 /** The platform's Chinese word segmenter (made once: making one loads ICU's dictionaries). */
 let wordSegmenter: Intl.Segmenter | undefined;
 
-export function splitTitle(text: string, width: (s: string) => number, max: number): string[] {
-  const seg = (wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
-  if (width(text) <= max) return [text];
+/**
+ * Split a title into lines at word boundaries, longest line on top (梯形), no line of one
+ * character, each line within `max` pt. `charWidth` is one character's width, pt: a line is
+ * as wide as its characters together.
+ */
+export function splitTitle(text: string, charWidth: (ch: string) => number, max: number): string[] {
   const chars = [...text];
+  // Width of chars [s, e) from running sums, each sum taken in reading order from s.
+  const widths = chars.map(charWidth);
+  const width = (s: number, e: number): number => {
+    let w = 0;
+    for (let k = s; k < e; k++) w += widths[k]!;
+    return w;
+  };
+  const total = width(0, chars.length);
+  if (total <= max) return [text];
   // Word boundaries from the platform's Chinese segmenter, filtered by the breaking rules.
+  const seg = (wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
   const cuts = new Set<number>();
   let pos = 0;
   for (const s of seg.segment(text)) {
@@ -799,36 +808,35 @@ export function splitTitle(text: string, width: (s: string) => number, max: numb
   }
   const cs = chars.map((ch) => ({ ch }));
   const ok = [...cuts].filter((k) => canBreakBefore(cs, k) && k >= 2 && chars.length - k >= 2).sort((a, b) => a - b);
-  const n = Math.ceil(width(text) / max);
-  let best: { lines: string[]; cost: number } | undefined;
+  const n = Math.ceil(total / max);
+  let best: { edges: number[]; cost: number } | undefined;
   const tryLines = (bps: number[]): void => {
     const edges = [0, ...bps, chars.length];
-    const lines = edges.slice(1).map((e, k) => chars.slice(edges[k], e).join(''));
-    const ws = lines.map(width);
+    const ws = edges.slice(1).map((e, k) => width(edges[k]!, e));
     if (ws.some((w) => w > max)) return;
     let cost = 0;
     for (let k = 1; k < ws.length; k++) {
       const d = ws[k - 1]! - ws[k]!;
       cost += d < 0 ? 1000 + -d : Math.abs(d - max * 0.1);
     }
-    cost += lines.some((l) => [...l].length < 2) ? 10000 : 0;
-    if (!best || cost < best.cost) best = { lines, cost };
+    cost += edges.slice(1).some((e, k) => e - edges[k]! < 2) ? 10000 : 0;
+    if (!best || cost < best.cost) best = { edges, cost };
   };
   for (let k = Math.max(2, n); k <= Math.max(2, n) + 1 && !best; k++) {
     if (k === 2) for (const a of ok) tryLines([a]);
     else if (k === 3) for (const a of ok) for (const b of ok) if (b > a) tryLines([a, b]);
   }
-  if (best) return best.lines;
+  const found = best as { edges: number[] } | undefined;
+  if (found) return found.edges.slice(1).map((e, k) => chars.slice(found.edges[k], e).join(''));
   // No word boundary fits: cut by width at allowed character breaks.
   const out: string[] = [];
-  let cur = '';
+  let start = 0;
   for (let k = 0; k < chars.length; k++) {
-    if (cur && width(cur + chars[k]) > max && canBreakBefore(cs, k)) {
-      out.push(cur);
-      cur = '';
+    if (k > start && width(start, k + 1) > max && canBreakBefore(cs, k)) {
+      out.push(chars.slice(start, k).join(''));
+      start = k;
     }
-    cur += chars[k];
   }
-  if (cur) out.push(cur);
+  if (start < chars.length) out.push(chars.slice(start).join(''));
   return out;
 }
