@@ -2,7 +2,7 @@
 //   (a) one typical 3-page document as a cold CLI process (median of several runs);
 //   (b) 200 documents of both types, 1–20 pages: PDF + DOCX, then PDF only (all cores and
 //       one), and the same 200 documents compiled by typst (the reference);
-//   (c) 1,000 documents, PDF only: RSS after 200 and after 1,000 documents.
+//   (c) 1,000 documents, PDF only: RSS after 200 and after 1,000 documents, and typst on them.
 // Options: --docs N (default 200), --large N (default 1000; 0 skips), --runs N (cold runs, default 5).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,5 +92,10 @@ if (LARGE > 0) {
   line(`gongwen PDF, ${cores} jobs`, big);
   console.log(`    RSS after 200: ${big.rssAt[200] ?? '-'} MB, after ${LARGE}: ${big.rssAt[1000] ?? big.rssEnd} MB, peak ${big.peakRss} MB (process and workers)`);
   console.log(`    main thread's live heap after a full GC: ${big.heapAt[200] ?? '-'} MB after 200, ${big.heapAt[1000] ?? '-'} MB after ${LARGE}`);
+  // The reference on the same large batch: a long batch amortises start-up (and gongwen's workers).
+  const typstLarge = json([join(root, 'bench/typst.mjs'), String(LARGE), join(work, 'out-typst-large'), String(SEED)]);
+  line('typst 0.14 (typst-ts 0.7)', typstLarge);
+  const ratioLarge = big.docs / big.seconds / (typstLarge.docs / typstLarge.seconds);
+  console.log(`    throughput ratio gongwen / typst (PDF only, ${LARGE} documents): ${ratioLarge.toFixed(2)}`);
 }
 rmSync(work, { recursive: true, force: true });
