@@ -8,7 +8,8 @@ import type { Font, FontCollection } from 'fontkit';
 import type { FontOrigin, LoadedFont } from './types.js';
 import type { FontRole } from '../model/types.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
-import { cachedSfnt, signature } from './sfntcache.js';
+import { cachedSfnt, cachedSfntFile, signature } from './sfntcache.js';
+import { SparseFont, watchOutlines } from './sparse.js';
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
 
@@ -71,6 +72,13 @@ export function readFontBytes(path: string): Buffer {
   return isWoff(raw) ? woffToSfnt(raw) : raw;
 }
 
+/** A TrueType file (or the cached sfnt of a WOFF file) with its outlines read on demand. */
+function openSparse(path: string): SparseFont | undefined {
+  if (signature(path) !== WOFF_SIGNATURE) return SparseFont.open(path);
+  const cached = cachedSfntFile(path);
+  return cached ? SparseFont.open(cached) : undefined;
+}
+
 /**
  * Load one face of a font file. `postscriptName` selects a face of a collection;
  * the first face is used otherwise.
@@ -82,9 +90,13 @@ export function loadFont(path: string, origin: FontOrigin, roles: FontRole[], po
     for (const r of roles) if (!hit.roles.includes(r)) hit.roles.push(r);
     return hit;
   }
-  const bytes = readFontBytes(path);
+  // Outlines stay on disk until drawn when the file allows it (bytes shared by the main
+  // thread are whole already).
+  const sparse = preread.has(path) ? undefined : openSparse(path);
+  const bytes = sparse?.bytes ?? readFontBytes(path);
   const parsed = fontkit.create(bytes, postscriptName);
   const font: Font = isCollection(parsed) ? parsed.fonts[0]! : parsed;
+  if (sparse) watchOutlines(font, sparse);
   const upm = font.unitsPerEm;
   const advanceCache = new Map<number, number | undefined>();
   const id = `F${createHash('sha1').update(key).digest('hex').slice(0, 8)}`;
@@ -95,7 +107,10 @@ export function loadFont(path: string, origin: FontOrigin, roles: FontRole[], po
     postscriptName: font.postscriptName,
     familyName: font.familyName,
     origin,
-    bytes,
+    // The whole file: outlines not yet read are read now.
+    get bytes() {
+      return sparse ? sparse.complete() : bytes;
+    },
     face: font,
     collectionFace: isCollection(parsed) || postscriptName ? font.postscriptName : undefined,
     unitsPerEm: upm,

@@ -7,10 +7,12 @@
 //   a run that shaping provably leaves alone (plain Chinese text, see plainshaping.ts) is not
 //   shaped at all: its glyphs come from the cmap and its advances from hmtx;
 // - subsetting: fontkit decodes every outline point of each glyph it copies into a subset
-//   just to learn whether the glyph is composite; the header's contour count tells that.
+//   just to learn whether the glyph is composite; the header's contour count tells that, and
+//   the component ids are read from the glyph's bytes (which sparse.ts reads from disk first).
 
 import type { Font, Glyph } from 'fontkit';
 import { PlainShaper, type PlainRun } from './plainshaping.js';
+import { ensureOutlines } from './sparse.js';
 import { writeTrueTypeSubset, type HeadTable, type HheaTable, type MaxpTable } from './ttfwriter.js';
 
 /** fontkit's shaping result (what pdfkit reads of it). */
@@ -90,15 +92,37 @@ interface FontInternals {
   stream: { buffer: Uint8Array };
   _variationProcessor?: unknown;
   directory: { tables: Record<string, unknown> };
-  getGlyph(gid: number): Glyph & {
-    _decode(): { components: Array<{ glyphID: number; pos: number }> } | null;
-    _getMetrics(): { leftBearing: number };
-  };
+  getGlyph(gid: number): Glyph & { _getMetrics(): { leftBearing: number } };
   _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
 }
 type SubsetClass = new (font: unknown) => object;
 
 const fastSubsets = new WeakMap<SubsetClass, SubsetClass>();
+
+// Composite glyph flags (OpenType 'glyf'): argument size, transform size, continuation.
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+/** numberOfContours and the bounding box precede the components. */
+const GLYPH_HEADER_BYTES = 10;
+
+/** Offsets of the component glyph ids in a composite glyph (fontkit's component.pos). */
+function componentPositions(glyph: DataView): number[] {
+  const out: number[] = [];
+  let pos = GLYPH_HEADER_BYTES;
+  let flags = MORE_COMPONENTS;
+  while (flags & MORE_COMPONENTS && pos + 4 <= glyph.byteLength) {
+    flags = glyph.getUint16(pos);
+    out.push(pos + 2);
+    pos += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) pos += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) pos += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) pos += 8;
+  }
+  return out;
+}
 
 /** A table of the font file as it is stored, or undefined when the font has none. */
 function rawTable(font: FontInternals, tag: string): Uint8Array | undefined {
@@ -142,15 +166,15 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
         const glyph = font.getGlyph(gid);
         const cur = font.loca.offsets[gid]!;
         const next = font.loca.offsets[gid + 1]!;
-        const stream = font._getTableStream('glyf');
-        stream.pos += cur;
-        let buffer = stream.readBuffer(next - cur);
+        // The outline bytes straight from the file in memory (read from disk first if need be).
+        ensureOutlines(font as unknown as Font, cur, next);
+        const glyfAt = (font.directory.tables['glyf'] as { offset: number }).offset;
+        let buffer = font.stream.buffer.subarray(glyfAt + cur, glyfAt + next);
         // numberOfContours (int16 at the start of the glyph) < 0: a composite glyph.
         if (next > cur && buffer.length >= 2 && (buffer[0]! & 0x80) !== 0) {
-          const glyf = glyph._decode()!;
           buffer = new Uint8Array(buffer);
           const view = new DataView(buffer.buffer);
-          for (const component of glyf.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+          for (const pos of componentPositions(view)) view.setUint16(pos, this.includeGlyph(view.getUint16(pos)));
         }
         this.glyf.push(buffer);
         this.loca.offsets.push(this.offset);

@@ -2,7 +2,7 @@
 // inflating every table again (the 楷体 stand-in ships only as WOFF). Keyed by the source
 // path, size and modification time; any failure falls back silently to decoding.
 
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,17 @@ function looksLikeSfnt(b: Buffer): boolean {
   const tag = b.readUInt32BE(0);
   if (tag !== 0x00010000 && tag !== 0x4f54544f && tag !== 0x74727565) return false;
   return 12 + b.readUInt16BE(4) * 16 <= b.length;
+}
+
+/** The cache file that holds the decoded sfnt of a WOFF file, when there is one. */
+export function cachedSfntFile(path: string): string | undefined {
+  const key = keyOf(path);
+  if (!key) return undefined;
+  for (const dir of cacheDirs()) {
+    const file = join(dir, `${key}.sfnt`);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
 }
 
 /** The decoded sfnt of a WOFF file: from the cache when it is there, else decoded and stored. */
