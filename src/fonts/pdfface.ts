@@ -93,7 +93,6 @@ interface FontInternals {
   _variationProcessor?: unknown;
   directory: { tables: Record<string, unknown> };
   getGlyph(gid: number): Glyph & { _getMetrics(): { leftBearing: number } };
-  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
 }
 type SubsetClass = new (font: unknown) => object;
 
