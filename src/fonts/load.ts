@@ -9,7 +9,7 @@ import type { FontOrigin, LoadedFont } from './types.js';
 import type { FontRole } from '../model/types.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
 import { cachedSfnt, cachedSfntFile, signature } from './sfntcache.js';
-import { SparseFont, watchOutlines } from './sparse.js';
+import { SparseFont, readsOutlinesOnDemand, watchOutlines } from './sparse.js';
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
 
@@ -44,12 +44,13 @@ const preread = new Map<string, Buffer>();
 
 /**
  * The sfnt bytes of fonts as shared memory, for build workers: a worker that adopts them reads
- * no font file and holds no copy of its own (several MB per face).
+ * no font file and holds no copy of its own (several MB per face). Faces that read their
+ * outlines on demand are left out: a worker opens those itself for next to nothing.
  */
 export function shareFontBytes(fonts: readonly LoadedFont[]): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   for (const f of fonts) {
-    if (out[f.path]) continue;
+    if (out[f.path] || readsOutlinesOnDemand(f.face)) continue;
     const shared = new Uint8Array(new SharedArrayBuffer(f.bytes.length));
     shared.set(f.bytes);
     out[f.path] = shared;

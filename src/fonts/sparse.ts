@@ -133,6 +133,11 @@ export function watchOutlines(face: Font, sparse: SparseFont): void {
   };
 }
 
+/** Whether the face reads its outlines on demand (a thread opening the file again pays little). */
+export function readsOutlinesOnDemand(face: Font | undefined): boolean {
+  return face !== undefined && sparseOf.has(face);
+}
+
 /** Make the outline bytes [start, end) of the glyf table of `face` present (no-op for a whole file). */
 export function ensureOutlines(face: Font, start: number, end: number): void {
   sparseOf.get(face)?.ensure(start, end);

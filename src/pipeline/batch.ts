@@ -42,6 +42,8 @@ const AHEAD_PER_THREAD = 4;
  */
 const SEMI_SPACE_MB = 16;
 const YOUNG_GENERATION_MB = SEMI_SPACE_MB * 3;
+/** Batches from this many files get the larger young generation (in-process ones too). */
+const HEAP_TUNING_MIN_FILES = 100;
 let tunedHeap = false;
 function tuneHeapForBatch(): void {
   if (tunedHeap) return;
@@ -89,7 +91,7 @@ export function workersFor(files: number, jobs: number, minFiles: number): numbe
 export function createBuilder(files: readonly string[], ctx: BuildContext, opts: BuilderOptions): Builder {
   const minFiles = minFilesForWorkers(ctx.formats);
   const n = workersFor(files.length, opts.jobs ?? defaultJobs(), opts.minFiles ?? minFiles);
-  if (files.length >= minFiles) tuneHeapForBatch();
+  if (files.length >= HEAP_TUNING_MIN_FILES) tuneHeapForBatch();
   if (n === 0) {
     const stats = { main: 0, workers: 0 };
     return {

@@ -6,6 +6,7 @@ import { loadFontSet, FONT_ROLES } from '../../src/fonts/index.js';
 import { bundledPath } from '../../src/fonts/resolve.js';
 import { BUNDLED_FACES } from '../../src/fonts/catalog.js';
 import { adoptFontBytes, readFontBytes, shareFontBytes } from '../../src/fonts/load.js';
+import { readsOutlinesOnDemand } from '../../src/fonts/sparse.js';
 
 /** All 6,763 hanzi of GB 2312 (rows 16–87), decoded through the GBK decoder. */
 function gb2312Hanzi(): string[] {
@@ -100,18 +101,23 @@ describe('project font folder as a fallback', () => {
 });
 
 describe('font bytes shared with build workers', () => {
-  it('hands out shared memory that a worker reads instead of the files', () => {
+  it('shares what a worker would have to read whole, and a worker reads it from memory', () => {
     const set = loadFontSet({ system: false }, { cwd: join(import.meta.dirname, '..', '..') });
     const faces = [...Object.values(set.roles).map((r) => r.font), ...set.fallbacks];
     const shared = shareFontBytes(faces);
+    // Faces that read outlines on demand are opened again by the worker for next to nothing.
+    for (const f of faces) expect(f.path in shared, f.path).toBe(!readsOutlinesOnDemand(f.face));
+    expect(faces.some((f) => readsOutlinesOnDemand(f.face))).toBe(true);
+    // A face read whole (here: one given without its parsed face) is shared.
     const kai = set.roles.kai.font;
-    expect(shared[kai.path]!.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(Buffer.from(shared[kai.path]!).equals(kai.bytes)).toBe(true);
+    const whole = shareFontBytes([{ ...kai, face: undefined }]);
+    expect(whole[kai.path]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(whole[kai.path]!).equals(kai.bytes)).toBe(true);
     // Adopted under a path that does not exist: the bytes come from memory, not the disk.
     const path = join(tmpdir(), 'gongwen-no-such-font.ttf');
-    adoptFontBytes({ [path]: shared[kai.path]! });
+    adoptFontBytes({ [path]: whole[kai.path]! });
     const read = readFontBytes(path);
-    expect(read.buffer).toBe(shared[kai.path]!.buffer);
+    expect(read.buffer).toBe(whole[kai.path]!.buffer);
     expect(read.equals(kai.bytes)).toBe(true);
   });
 });
