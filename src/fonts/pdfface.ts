@@ -137,7 +137,10 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
   let cls = fastSubsets.get(base);
   if (!cls) {
     cls = class extends base {
-      encode(this: TtfSubset): Uint8Array {
+      encode(this: TtfSubset & { encoded?: { glyphs: number; bytes: Uint8Array } }): Uint8Array {
+        // The same glyphs give the same program: hand out the one already written (the PDF
+        // writer encodes the subsets early to compress them off the main thread).
+        if (this.encoded && this.encoded.glyphs === this.glyphs.length) return this.encoded.bytes;
         const font = this.font;
         this.glyf = [];
         this.offset = 0;
@@ -146,7 +149,7 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
         // Composite glyphs add their components to the list while it is walked.
         for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
         this.loca.offsets.push(this.offset);
-        return writeTrueTypeSubset({
+        const bytes = writeTrueTypeSubset({
           head: font.head,
           hhea: font.hhea,
           maxp: font.maxp,
@@ -158,6 +161,8 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
           prep: rawTable(font, 'prep'),
           fpgm: rawTable(font, 'fpgm'),
         });
+        this.encoded = { glyphs: this.glyphs.length, bytes };
+        return bytes;
       }
 
       _addGlyph(this: TtfSubset, gid: number): number {

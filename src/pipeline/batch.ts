@@ -30,6 +30,8 @@ export function minFilesForWorkers(formats: readonly Format[]): number {
   return Math.ceil(MIN_BATCH_WORK_MS / Math.max(1, perFile));
 }
 
+/** Files an in-process batch builds ahead of the one asked for. */
+const IN_PROCESS_AHEAD = 1;
 /** Files handed to a worker before it asks for more (it never waits for the main thread). */
 const QUEUED_PER_WORKER = 3;
 /** Results built ahead of the caller, at most, per thread (bounds memory on any batch size). */
@@ -94,14 +96,29 @@ export function createBuilder(files: readonly string[], ctx: BuildContext, opts:
   if (files.length >= HEAP_TUNING_MIN_FILES) tuneHeapForBatch();
   if (n === 0) {
     const stats = { main: 0, workers: 0 };
+    // One file ahead: while the thread pool compresses a document's fonts, this thread
+    // composes and lays out the next one.
+    const started = new Map<number, Promise<Built>>();
+    const start = (i: number): void => {
+      if (i >= files.length || started.has(i)) return;
+      const p = buildFile(files[i]!, ctx);
+      p.catch(() => {}); // taken (and thrown) by build()
+      started.set(i, p);
+    };
     return {
       workers: 0,
       stats,
       build: (i) => {
         stats.main++;
-        return buildFile(files[i]!, ctx);
+        start(i);
+        const p = started.get(i)!;
+        started.delete(i);
+        for (let k = 1; k <= IN_PROCESS_AHEAD; k++) start(i + k);
+        return p;
       },
-      close: async () => {},
+      close: async () => {
+        await Promise.allSettled(started.values());
+      },
     };
   }
   return new WorkerPool(files, ctx, opts, n);

@@ -12,6 +12,7 @@ import { preparePdfa } from './pdfa.js';
 import { pdfkitFace } from '../../fonts/pdfface.js';
 import { buildDate } from '../build-date.js';
 import { drawPlainText, type PlainTextOptions } from './plaintext.js';
+import { deflateFontPrograms } from './fontdeflate.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
@@ -91,6 +92,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
       else drawImage(doc, item);
     }
   }
+  await deflateFontPrograms(doc);
   doc.end();
   return done;
 }
