@@ -3,7 +3,8 @@
 //   (b) 200 documents of both types, 1–20 pages: PDF + DOCX, then PDF only (all cores and
 //       one), and the same 200 documents compiled by typst (the reference);
 //   (c) 1,000 documents, PDF only: RSS after 200 and after 1,000 documents, and typst on them.
-// Options: --docs N (default 200), --large N (default 1000; 0 skips), --runs N (cold runs, default 5).
+// Options: --docs N (default 200), --large N (default 1000; 0 skips), --runs N (cold runs, default 5),
+// --repeat N (gongwen/typst pairs of the 200-document PDF batch for a median ratio, default 1).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -19,6 +20,7 @@ const arg = (name, d) => {
 const DOCS = arg('docs', 200);
 const LARGE = arg('large', 1000);
 const RUNS = arg('runs', 5);
+const REPEAT = arg('repeat', 1);
 const SEED = 9704;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'gongwen.js');
@@ -82,6 +84,18 @@ const typst = json([join(root, 'bench/typst.mjs'), String(DOCS), join(work, 'out
 line('typst 0.14 (typst-ts 0.7)', typst);
 const ratio = pdfPar.docs / pdfPar.seconds / (typst.docs / typst.seconds);
 console.log(`    throughput ratio gongwen / typst (PDF only): ${ratio.toFixed(2)}`);
+// --repeat N: more gongwen/typst pairs, alternating, for a ratio less at the mercy of the
+// machine's load (each pair is measured back to back).
+if (REPEAT > 1) {
+  const ratios = [ratio];
+  for (let k = 1; k < REPEAT; k++) {
+    const g = json([join(root, 'bench/batch.mjs'), 'batch', `out-par-${k}`, 'pdf', String(cores)]);
+    const t = json([join(root, 'bench/typst.mjs'), String(DOCS), join(work, `out-typst-${k}`), String(SEED)]);
+    ratios.push(g.docs / g.seconds / (t.docs / t.seconds));
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log(`    over ${REPEAT} pairs: median ratio ${median(ratios).toFixed(2)} (min ${sorted[0].toFixed(2)}, max ${sorted.at(-1).toFixed(2)})`);
+}
 console.log(`    * built in-process: no worker threads below ${minFilesForWorkers(['pdf'])} files for PDF, ${minFilesForWorkers(['pdf', 'docx'])} for PDF + DOCX\n`);
 
 // (c) memory over a long batch.
