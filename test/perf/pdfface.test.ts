@@ -74,6 +74,21 @@ describe('PDF faces handed to pdfkit', () => {
     }
   });
 
+  it('gives the same bytes however the thread pool and image decoding interleave (documents built side by side)', async () => {
+    // A sealed reply (a PNG with alpha, decoded asynchronously by pdfkit) and the others.
+    const sealed = files.find((f) => f.endsWith('2024-proposal-031-A.md'))!;
+    const laid = files.map((f) => layoutDocument(readAndCompose(f, config, templates).doc, fonts));
+    expect(laid[files.indexOf(sealed)]!.pages.some((p) => p.items.some((i) => i.kind === 'image'))).toBe(true);
+    for (const pdfa of [false, true]) {
+      const outs = await Promise.all([0, 1, 2].flatMap(() => laid.map((l) => writePdf(l, fonts, { pdfa }))));
+      for (let k = laid.length; k < outs.length; k++) expect(outs[k]!.equals(outs[k % laid.length]!)).toBe(true);
+      // pdfkit writes a seal's objects when its asynchronous PNG decoding ends: always after
+      // the fonts, which are written when the document ends (at once when it has an image).
+      const pdf = outs[files.indexOf(sealed)]!.toString('latin1');
+      expect(pdf.indexOf('/Subtype /Image')).toBeGreaterThan(pdf.lastIndexOf('/FontFile2'));
+    }
+  });
+
   it('shapes with the features asked for, and leaves the caller’s object as it was', () => {
     // fontkit writes its plan's features into the object it gets; the next call would read
     // them back as the caller's (the fraction features, then global, change 1/2 in the 楷体).

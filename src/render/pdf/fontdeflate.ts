@@ -3,7 +3,8 @@
 // 100 KB a document). Once the pages are drawn the subsets are final, so they are encoded and
 // deflated in the background, and the stream pdfkit then writes for each takes the ready
 // bytes: the same deflate with the same settings, so the same bytes as pdfkit's own. Meanwhile
-// the main thread can compose and lay out the next document.
+// the main thread can compose and lay out the next document. Not for documents with images:
+// see writePdf.
 
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';

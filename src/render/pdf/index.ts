@@ -92,7 +92,10 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
       else drawImage(doc, item);
     }
   }
-  await deflateFontPrograms(doc);
+  // pdfkit decodes a PNG with alpha (the seal) asynchronously and writes its objects when the
+  // decoding ends; waiting for the thread pool here would let that moment fall before or after
+  // the fonts and change the object order. Documents with images end at once, as pdfkit expects.
+  if (!laid.pages.some((p) => p.items.some((i) => i.kind === 'image'))) await deflateFontPrograms(doc);
   doc.end();
   return done;
 }
