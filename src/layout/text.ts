@@ -66,33 +66,70 @@ export class ShapeContext {
   }
 }
 
+/**
+ * Characters already shaped, per font set and style: a StyledChar is never changed once made,
+ * so every occurrence of a character in one style shares one object (a document holds tens
+ * of thousands of characters but a few thousand distinct ones).
+ */
+const shapedChars = new WeakMap<FontSet, Map<string, Map<number, StyledChar>>>();
+/** Distinct (style, character) pairs kept per font set before the cache starts again. */
+const MAX_SHAPED_CHARS = 50_000;
+let shapedCount = 0;
+
+function charsOf(fonts: FontSet, styleKey: string): Map<number, StyledChar> {
+  let byStyle = shapedChars.get(fonts);
+  if (!byStyle || shapedCount > MAX_SHAPED_CHARS) {
+    byStyle = new Map();
+    shapedChars.set(fonts, byStyle);
+    shapedCount = 0;
+  }
+  let m = byStyle.get(styleKey);
+  if (!m) byStyle.set(styleKey, (m = new Map()));
+  return m;
+}
+
 /** Shape runs into characters. `line` is the block's source line (a run's own line wins). */
 export function shape(ctx: ShapeContext, runs: readonly Run[], style: TextStyle, line?: number): StyledChar[] {
   const out: StyledChar[] = [];
+  const hScale = style.hScale ?? 1;
+  const color = style.color ?? 'black';
   for (const run of runs) {
     const role = run.font ?? style.role;
-    for (const ch of run.text.replace(/[\r\n]+/g, ' ')) {
-      const cp = ch.codePointAt(0)!;
-      const face = ctx.face(role, cp, run.line ?? line);
-      const hScale = style.hScale ?? 1;
-      const adv = (face.advanceEm(cp) ?? 1) * style.size * hScale;
-      const full = isFullWidth(cp);
-      const cell = cellFor(style.size) * hScale;
-      out.push({
-        ch,
-        cp,
-        cls: classify(cp),
-        full,
-        role,
-        face,
-        size: style.size,
-        adv,
-        width: full ? cell : adv,
-        em: cell,
-        color: style.color ?? 'black',
-        bold: (run.bold ?? false) || (style.bold ?? false),
-        hScale,
-      });
+    const bold = (run.bold ?? false) || (style.bold ?? false);
+    const known = charsOf(ctx.fonts, `${role}|${style.size}|${hScale}|${color}|${bold ? 1 : 0}`);
+    const own = ctx.fonts.roles[role].font;
+    const text = run.text.replace(/[\r\n]+/g, ' ');
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      let c = known.get(cp);
+      if (c === undefined) {
+        // A character the role's face lacks goes through ctx.face each time (it warns per line).
+        const face = ctx.face(role, cp, run.line ?? line);
+        const adv = (face.advanceEm(cp) ?? 1) * style.size * hScale;
+        const full = isFullWidth(cp);
+        const cell = cellFor(style.size) * hScale;
+        c = {
+          ch: String.fromCodePoint(cp),
+          cp,
+          cls: classify(cp),
+          full,
+          role,
+          face,
+          size: style.size,
+          adv,
+          width: full ? cell : adv,
+          em: cell,
+          color,
+          bold,
+          hScale,
+        };
+        if (face === own) {
+          known.set(cp, c);
+          shapedCount++;
+        }
+      }
+      out.push(c);
     }
   }
   return out;
