@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SFNT_HEADER_BYTES, SFNT_TABLE_RECORD_BYTES } from './sfnt.js';
 
 /**
  * Cache folders, best first: GONGWEN_CACHE_DIR alone when set; else the package's
@@ -49,7 +50,7 @@ function looksLikeSfnt(b: Buffer): boolean {
   if (b.length < 12) return false;
   const tag = b.readUInt32BE(0);
   if (tag !== 0x00010000 && tag !== 0x4f54544f && tag !== 0x74727565) return false;
-  return 12 + b.readUInt16BE(4) * 16 <= b.length;
+  return SFNT_HEADER_BYTES + b.readUInt16BE(4) * SFNT_TABLE_RECORD_BYTES <= b.length;
 }
 
 /** The cache file that holds the decoded sfnt of a WOFF file, when there is one. */

@@ -7,13 +7,10 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Font } from 'fontkit';
+import { SFNT_HEADER_BYTES, SFNT_TABLE_RECORD_BYTES, TRUETYPE_VERSIONS } from './sfnt.js';
 
 /** Outline bytes are read in blocks of this size (a CJK glyph is some 200–600 bytes). */
 const BLOCK_BYTES = 16 * 1024;
-const SFNT_HEADER_BYTES = 12;
-const TABLE_RECORD_BYTES = 16;
-/** sfnt versions of TrueType outlines: 0x00010000 and 'true'. */
-const TRUETYPE_VERSIONS = new Set([0x00010000, 0x74727565]);
 
 /** A font file in memory with its glyf table read on demand. */
 export class SparseFont {
@@ -41,7 +38,7 @@ export class SparseFont {
       if (size < SFNT_HEADER_BYTES || readSync(fd, head, 0, SFNT_HEADER_BYTES, 0) < SFNT_HEADER_BYTES) return closed(fd);
       if (!TRUETYPE_VERSIONS.has(head.readUInt32BE(0))) return closed(fd);
       const n = head.readUInt16BE(4);
-      const dirBytes = SFNT_HEADER_BYTES + TABLE_RECORD_BYTES * n;
+      const dirBytes = SFNT_HEADER_BYTES + SFNT_TABLE_RECORD_BYTES * n;
       if (dirBytes > size) return closed(fd);
       // Zero-filled and untouched: the pages of the glyf table cost nothing until they are read.
       const bytes = Buffer.alloc(size);
@@ -49,7 +46,7 @@ export class SparseFont {
       let glyf: { offset: number; length: number } | undefined;
       const tables: Array<{ offset: number; length: number }> = [];
       for (let i = 0; i < n; i++) {
-        const rec = SFNT_HEADER_BYTES + TABLE_RECORD_BYTES * i;
+        const rec = SFNT_HEADER_BYTES + SFNT_TABLE_RECORD_BYTES * i;
         const t = { offset: bytes.readUInt32BE(rec + 8), length: bytes.readUInt32BE(rec + 12) };
         if (t.offset + t.length > size) return closed(fd);
         if (bytes.toString('latin1', rec, rec + 4) === 'glyf') glyf = t;

@@ -5,6 +5,8 @@
 // order and directory (tag 'true', checksums 0, no padding), head/hhea/maxp field by field
 // from the parsed tables, and the hinting tables copied from the font file.
 
+import { SFNT_HEADER_BYTES, SFNT_TABLE_RECORD_BYTES, directorySearch } from './sfnt.js';
+
 /** Parsed tables as fontkit decodes them (the fields written here). */
 export interface HeadTable {
   version: number;
@@ -62,8 +64,6 @@ const MAC_STYLE = ['bold', 'italic', 'underline', 'outline', 'shadow', 'condense
 const HEAD_BYTES = 54;
 const HHEA_BYTES = 36;
 const MAXP_BYTES = 32;
-const DIRECTORY_HEADER_BYTES = 12;
-const TABLE_RECORD_BYTES = 16;
 /** The largest glyf table short (halved uint16) loca offsets can address. */
 const SHORT_LOCA_MAX_BYTES = 0xffff * 2;
 
@@ -105,20 +105,19 @@ export function writeTrueTypeSubset(t: SubsetTables): Uint8Array {
   tables.push(['hmtx', t.metrics.length * 4, (v, at) => writeHmtx(v, at, t.metrics)]);
   if (t.fpgm) tables.push(['fpgm', t.fpgm.length, (v, at) => copy(v, at, t.fpgm!)]);
 
-  const header = DIRECTORY_HEADER_BYTES + TABLE_RECORD_BYTES * tables.length;
+  const header = SFNT_HEADER_BYTES + SFNT_TABLE_RECORD_BYTES * tables.length;
   const total = tables.reduce((n, [, len]) => n + len, header);
   const out = new Uint8Array(total);
   const v = new DataView(out.buffer);
-  const n = tables.length;
-  const maxPow2 = 2 ** Math.floor(Math.log2(n));
+  const search = directorySearch(tables.length);
   writeTag(v, 0, 'true');
-  v.setUint16(4, n);
-  v.setUint16(6, maxPow2 * 16);
-  v.setUint16(8, Math.log2(maxPow2));
-  v.setUint16(10, n * 16 - maxPow2 * 16);
+  v.setUint16(4, tables.length);
+  v.setUint16(6, search.searchRange);
+  v.setUint16(8, search.entrySelector);
+  v.setUint16(10, search.rangeShift);
   let offset = header;
   tables.forEach(([tag, len, write], i) => {
-    const rec = DIRECTORY_HEADER_BYTES + TABLE_RECORD_BYTES * i;
+    const rec = SFNT_HEADER_BYTES + SFNT_TABLE_RECORD_BYTES * i;
     writeTag(v, rec, tag);
     v.setUint32(rec + 4, 0); // checksum: fontkit writes none
     v.setUint32(rec + 8, offset);

@@ -4,12 +4,11 @@
 // unless its compressed length equals its original length.
 
 import { inflateSync } from 'node:zlib';
+import { SFNT_HEADER_BYTES, SFNT_TABLE_RECORD_BYTES, directorySearch } from './sfnt.js';
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
 const WOFF_HEADER_BYTES = 44;
 const WOFF_DIR_ENTRY_BYTES = 20;
-const SFNT_HEADER_BYTES = 12;
-const SFNT_DIR_ENTRY_BYTES = 16;
 
 export function isWoff(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && readU32(bytes, 0) === WOFF_SIGNATURE;
@@ -50,13 +49,9 @@ export function woffToSfnt(woff: Uint8Array): Buffer {
   }
   tables.sort((a, b) => a.tag - b.tag);
 
-  // sfnt offset table: searchRange etc. from the largest power of two ≤ numTables.
-  let entrySelector = 0;
-  while (1 << (entrySelector + 1) <= numTables) entrySelector++;
-  const searchRange = (1 << entrySelector) * 16;
-  const rangeShift = numTables * 16 - searchRange;
+  const { searchRange, entrySelector, rangeShift } = directorySearch(numTables);
 
-  let size = SFNT_HEADER_BYTES + numTables * SFNT_DIR_ENTRY_BYTES;
+  let size = SFNT_HEADER_BYTES + numTables * SFNT_TABLE_RECORD_BYTES;
   const offsets: number[] = [];
   for (const t of tables) {
     offsets.push(size);
@@ -69,7 +64,7 @@ export function woffToSfnt(woff: Uint8Array): Buffer {
   out.writeUInt16BE(entrySelector, 8);
   out.writeUInt16BE(rangeShift, 10);
   tables.forEach((t, i) => {
-    const d = SFNT_HEADER_BYTES + i * SFNT_DIR_ENTRY_BYTES;
+    const d = SFNT_HEADER_BYTES + i * SFNT_TABLE_RECORD_BYTES;
     out.writeUInt32BE(t.tag, d);
     out.writeUInt32BE(t.checksum, d + 4);
     out.writeUInt32BE(offsets[i]!, d + 8);
