@@ -198,11 +198,9 @@ const postHeaders = new WeakMap<Font, { italicAngle: number; isFixedPitch: numbe
 function postHeader(face: Font): unknown {
   let h = postHeaders.get(face);
   if (h) return h;
-  const internals = face as unknown as FontInternals & { stream: { buffer: Uint8Array } };
-  const entry = internals.directory.tables['post'] as { offset: number; length: number } | undefined;
-  if (!entry || entry.length < 16) return (face as unknown as { post: unknown }).post;
-  const buf = internals.stream.buffer;
-  const view = new DataView(buf.buffer, buf.byteOffset + entry.offset, 16);
+  const post = rawTable(face as unknown as FontInternals, 'post');
+  if (!post || post.length < 16) return (face as unknown as { post: unknown }).post;
+  const view = new DataView(post.buffer, post.byteOffset, 16);
   h = { italicAngle: view.getInt32(4) / 65536, isFixedPitch: view.getUint32(12) };
   postHeaders.set(face, h);
   return h;
