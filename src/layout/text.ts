@@ -71,21 +71,28 @@ export class ShapeContext {
  * so every occurrence of a character in one style shares one object (a document holds tens
  * of thousands of characters but a few thousand distinct ones).
  */
-const shapedChars = new WeakMap<FontSet, Map<string, Map<number, StyledChar>>>();
+const shapedChars = new WeakMap<FontSet, { byStyle: Map<string, Map<number, StyledChar>>; count: number }>();
 /** Distinct (style, character) pairs kept per font set before the cache starts again. */
 const MAX_SHAPED_CHARS = 50_000;
-let shapedCount = 0;
 
-function charsOf(fonts: FontSet, styleKey: string): Map<number, StyledChar> {
-  let byStyle = shapedChars.get(fonts);
-  if (!byStyle || shapedCount > MAX_SHAPED_CHARS) {
-    byStyle = new Map();
-    shapedChars.set(fonts, byStyle);
-    shapedCount = 0;
+/** The shaped characters of one style, and a function that keeps a new one. */
+function charsOf(fonts: FontSet, styleKey: string): { known: Map<number, StyledChar>; keep(c: StyledChar): void } {
+  let cache = shapedChars.get(fonts);
+  if (!cache || cache.count > MAX_SHAPED_CHARS) {
+    cache = { byStyle: new Map(), count: 0 };
+    shapedChars.set(fonts, cache);
   }
-  let m = byStyle.get(styleKey);
-  if (!m) byStyle.set(styleKey, (m = new Map()));
-  return m;
+  let known = cache.byStyle.get(styleKey);
+  if (!known) cache.byStyle.set(styleKey, (known = new Map()));
+  const c = cache;
+  const k = known;
+  return {
+    known,
+    keep: (ch) => {
+      k.set(ch.cp, ch);
+      c.count++;
+    },
+  };
 }
 
 /** Shape runs into characters. `line` is the block's source line (a run's own line wins). */
@@ -96,7 +103,7 @@ export function shape(ctx: ShapeContext, runs: readonly Run[], style: TextStyle,
   for (const run of runs) {
     const role = run.font ?? style.role;
     const bold = (run.bold ?? false) || (style.bold ?? false);
-    const known = charsOf(ctx.fonts, `${role}|${style.size}|${hScale}|${color}|${bold ? 1 : 0}`);
+    const { known, keep } = charsOf(ctx.fonts, `${role}|${style.size}|${hScale}|${color}|${bold ? 1 : 0}`);
     const own = ctx.fonts.roles[role].font;
     const text = run.text.replace(/[\r\n]+/g, ' ');
     for (let i = 0; i < text.length; i++) {
@@ -124,10 +131,7 @@ export function shape(ctx: ShapeContext, runs: readonly Run[], style: TextStyle,
           bold,
           hScale,
         };
-        if (face === own) {
-          known.set(cp, c);
-          shapedCount++;
-        }
+        if (face === own) keep(c);
       }
       out.push(c);
     }
