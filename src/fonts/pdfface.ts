@@ -220,14 +220,33 @@ function featuresKey(features: Record<string, boolean> | undefined): string {
 }
 
 const wrapped = new WeakMap<Font, Font>();
-const plainRuns = new WeakMap<Font, (text: string, features: Record<string, boolean> | undefined) => PlainRun | undefined>();
+const plainRuns = new WeakMap<Font, ReturnType<typeof plainRunsOf>>();
 
 /**
- * The glyphs of a run drawn with a face from pdfkitFace, when shaping provably leaves the run
- * as the cmap has it (what the face's layout() would give pdfkit); undefined otherwise.
+ * The glyphs of a run drawn with `face` (one from pdfkitFace, or one pdfkit parsed itself),
+ * when shaping provably leaves the run as the cmap has it (what the face's layout() would
+ * give pdfkit); undefined otherwise.
  */
-export function plainRun(wrappedFace: Font, text: string, features: Record<string, boolean> | undefined): PlainRun | undefined {
-  return plainRuns.get(wrappedFace)?.(text, features);
+export function plainRun(face: Font, text: string, features: Record<string, boolean> | undefined): PlainRun | undefined {
+  let of = plainRuns.get(face);
+  if (!of) {
+    of = plainRunsOf(face);
+    plainRuns.set(face, of);
+  }
+  return of(text, features);
+}
+
+/** The plain runs of a face, per feature set (a face that shaping may change gets none). */
+function plainRunsOf(face: Font): (text: string, features: Record<string, boolean> | undefined, fk?: string) => PlainRun | undefined {
+  const shapers = new Map<string, PlainShaper | null>();
+  return (text, features, fk = featuresKey(features)) => {
+    let plain = shapers.get(fk);
+    if (plain === undefined) {
+      plain = PlainShaper.for(face, features) ?? null;
+      shapers.set(fk, plain);
+    }
+    return plain?.run(text);
+  };
 }
 
 /** The face to give pdfkit's registerFont for `face` (one wrapper per face). */
@@ -235,19 +254,11 @@ export function pdfkitFace(face: Font): Font {
   let w = wrapped.get(face);
   if (w) return w;
   const runs = new Map<string, Shaped>();
-  // Runs that shaping provably leaves alone skip fontkit's layout (and the cache).
-  const plainShapers = new Map<string, PlainShaper | null>();
   const internals = face as unknown as FontInternals;
   const shaping = face as unknown as Shaping;
   const plainTrueType = internals.directory.tables['glyf'] !== undefined && !internals._variationProcessor;
-  const plainRunOf = (text: string, features: Record<string, boolean> | undefined, fk = featuresKey(features)): PlainRun | undefined => {
-    let plain = plainShapers.get(fk);
-    if (plain === undefined) {
-      plain = PlainShaper.for(face, features) ?? null;
-      plainShapers.set(fk, plain);
-    }
-    return plain?.run(text);
-  };
+  // Runs that shaping provably leaves alone skip fontkit's layout (and the cache).
+  const plainRunOf = plainRunsOf(face);
   w = Object.create(face) as Font;
   plainRuns.set(w, plainRunOf);
   Object.defineProperties(w, {

@@ -49,6 +49,11 @@ export interface PdfGlyph {
   color: Rgb;
   /** Index of the text-showing operation that drew it (one per PDF text object run). */
   showIndex: number;
+  /** Text render mode (0 fill, 1 stroke, 2 fill and stroke, …). */
+  renderMode: number;
+  /** Stroke colour and line width at the time (the outline of render modes 1 and 2). */
+  strokeColor: Rgb;
+  lineWidth: number;
 }
 
 /** A text line: glyphs sharing one baseline (±0.5 pt), sorted left to right. */
@@ -168,6 +173,7 @@ interface GState {
   hScale: number;
   rise: number;
   leading: number;
+  renderMode: number;
 }
 
 const isVisible = (ch: string): boolean => ch.trim() !== '';
@@ -212,6 +218,7 @@ export async function readPdfGeometry(input: string | Uint8Array): Promise<PdfGe
         hScale: 1,
         rise: 0,
         leading: 0,
+        renderMode: 0,
       };
       let tm: Matrix = [...IDENTITY] as Matrix;
       let tlm: Matrix = [...IDENTITY] as Matrix;
@@ -278,6 +285,9 @@ export async function readPdfGeometry(input: string | Uint8Array): Promise<PdfGe
           case OPS.setLeading:
             gs.leading = args[0] as number;
             break;
+          case OPS.setTextRenderingMode:
+            gs.renderMode = args[0] as number;
+            break;
           case OPS.setTextMatrix: {
             const a = Array.from(args[0] as ArrayLike<number>) as Matrix;
             tm = [...a] as Matrix;
@@ -329,6 +339,9 @@ export async function readPdfGeometry(input: string | Uint8Array): Promise<PdfGe
                 font: fname,
                 color: gs.fill,
                 showIndex,
+                renderMode: gs.renderMode,
+                strokeColor: gs.stroke,
+                lineWidth: gs.lineWidth,
               });
               tm = mul(tm, [1, 0, 0, 1, adv * gs.hScale, 0]);
             }

@@ -11,8 +11,8 @@ import { BOLD_STROKE_EM, PDF_VERSION, PDFA_SUBSET } from './constants.js';
 import { preparePdfa } from './pdfa.js';
 import { pdfkitFace } from '../../fonts/pdfface.js';
 import { buildDate } from '../build-date.js';
-import { drawPlainText, type PlainTextOptions } from './plaintext.js';
-import { deflateFontPrograms } from './fontdeflate.js';
+import { PageText, type TextStyle } from './textobject.js';
+import { deflateOffThread } from './deflate.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
@@ -45,6 +45,8 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     // No default Helvetica: every run names its face, and loading its metrics costs time.
     font: '',
     compress: true,
+    // Pages stay in memory until the end, so that their contents can be deflated off the main thread.
+    bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
     info: {
@@ -71,7 +73,9 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
 
   const faces = facesById(fonts);
   const registered = new Set<string>();
+  let current: string | undefined;
   const useFont = (id: string): void => {
+    if (id === current) return;
     if (!registered.has(id)) {
       const f = faces.get(id);
       if (!f) throw new Error(`font ${id} is not in the font set`);
@@ -82,20 +86,27 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
       registered.add(id);
     }
     doc.font(id);
+    current = id;
   };
 
   for (const page of laid.pages) {
     doc.addPage({ size: [PAGE_W_PT, PAGE_H_PT], margin: 0 });
+    const text = new PageText(doc);
     for (const item of page.items) {
-      if (item.kind === 'text') drawText(doc, item, useFont);
-      else if (item.kind === 'rule') drawRule(doc, item);
+      if (item.kind === 'text') {
+        drawText(doc, item, useFont, text);
+        continue;
+      }
+      text.close();
+      if (item.kind === 'rule') drawRule(doc, item);
       else drawImage(doc, item);
     }
+    text.close();
   }
   // pdfkit decodes a PNG with alpha (the seal) asynchronously and writes its objects when the
   // decoding ends; waiting for the thread pool here would let that moment fall before or after
   // the fonts and change the object order. Documents with images end at once, as pdfkit expects.
-  if (!laid.pages.some((p) => p.items.some((i) => i.kind === 'image'))) await deflateFontPrograms(doc);
+  if (!laid.pages.some((p) => p.items.some((i) => i.kind === 'image'))) await deflateOffThread(doc);
   doc.end();
   return done;
 }
@@ -126,27 +137,38 @@ function idFromContent(doc: PDFKit.PDFDocument): void {
 const colour = (c: 'black' | 'red'): PDFKit.Mixins.ColorValue =>
   c === 'red' ? ([...RED_CMYK] as [number, number, number, number]) : 'black';
 
-function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) => void): void {
+function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) => void, text: PageText): void {
   useFont(r.fontId);
-  doc.fontSize(r.size).fillColor(colour(r.color));
   const hScale = r.hScale !== 1 ? r.hScale * 100 : 100;
-  if (r.bold) {
+  const style: TextStyle = {
+    size: r.size,
+    characterSpacing: r.charSpacing,
+    horizontalScaling: hScale,
+    mode: r.bold ? 2 : 0,
+    colour: colour(r.color),
+    colourKey: r.color,
     // CJK faces have no bold: emphasis is the glyph filled and outlined (render mode 2).
+    outline: r.size * BOLD_STROKE_EM,
+    features: PDF_FEATURES,
+  };
+  if (text.show(r.text, r.x, r.baseline, style)) return;
+  // A run that needs shaping: pdfkit's own text(), in its own q … Q.
+  text.close();
+  doc.fontSize(r.size).fillColor(style.colour);
+  if (r.bold) {
     doc.save();
-    doc.lineWidth(r.size * BOLD_STROKE_EM).strokeColor(colour(r.color));
+    doc.lineWidth(style.outline).strokeColor(style.colour);
   }
-  const plain: PlainTextOptions = { mode: r.bold ? 2 : 0, characterSpacing: r.charSpacing, horizontalScaling: hScale, features: PDF_FEATURES };
-  if (!drawPlainText(doc, r.text, r.x, r.baseline, plain)) {
-    // A run that needs shaping: pdfkit's own text().
-    show(doc, r.text, r.x, r.baseline, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      characterSpacing: r.charSpacing,
-      features: PDF_FEATURES,
-      ...(hScale !== 100 ? { horizontalScaling: hScale } : {}),
-      ...(r.bold ? { fill: true, stroke: true } : {}),
-    });
-  }
+  show(doc, r.text, r.x, r.baseline, {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    characterSpacing: r.charSpacing,
+    // A copy: fontkit writes its plan's features into the object it is given (a face pdfkit
+    // parsed itself is not wrapped by pdfkitFace, which copies them too).
+    features: { ...PDF_FEATURES },
+    ...(hScale !== 100 ? { horizontalScaling: hScale } : {}),
+    ...(r.bold ? { fill: true, stroke: true } : {}),
+  });
   if (r.bold) doc.restore();
 }
 

@@ -1,0 +1,72 @@
+// Streams compressed on the libuv thread pool. pdfkit deflates every stream on the main thread
+// as it writes it. Once the pages are drawn, the page contents and the font subsets (CJK
+// outlines, some 100 KB a document) are final: they are deflated in the background, and pdfkit
+// then writes the ready bytes (the same deflate with the same settings as its own), while the
+// main thread composes and lays out the next document. Not for documents with images: see
+// writePdf. Pages must be buffered (pdfkit's bufferPages) so that none is written before.
+
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
+
+interface EmbeddedFont {
+  subset?: { encode?(): Uint8Array };
+}
+interface PdfReference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  buffer: Uint8Array[];
+  write(chunk: Uint8Array): void;
+  finalize(): void;
+  end(chunk?: Uint8Array): void;
+}
+interface PdfkitInternals {
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _pageBuffer: Array<{ content: PdfReference }>;
+  ref(data?: Record<string, unknown>): PdfReference;
+}
+
+/**
+ * Deflate the page contents and font programs of `doc` off the main thread; resolves when the
+ * document may be ended. Streams deflated here are written as they are, flagged FlateDecode
+ * where pdfkit puts the flag.
+ */
+export async function deflateOffThread(doc: PDFKit.PDFDocument): Promise<void> {
+  const d = doc as unknown as PdfkitInternals;
+  const jobs: Promise<void>[] = [];
+  // Page contents: pdfkit set the filter as they were written; the stream becomes the bytes.
+  for (const { content } of d._pageBuffer) {
+    if (!content.compress || content.buffer.length === 0) continue;
+    jobs.push(
+      deflateAsync(Buffer.concat(content.buffer)).then((z) => {
+        content.buffer = [z];
+        content.compress = false;
+      }),
+    );
+  }
+  // Font programs: pdfkit makes their streams when the document ends; the ref hook below
+  // hands each the bytes deflated here.
+  const ready = new WeakMap<Uint8Array, Buffer>();
+  for (const font of new Set(Object.values(d._fontFamilies))) {
+    const program = font.subset?.encode?.();
+    if (program) jobs.push(deflateAsync(program).then((z) => void ready.set(program, z)));
+  }
+  if (jobs.length === 0) return;
+  await Promise.all(jobs);
+  const ref = d.ref.bind(d);
+  d.ref = (data) => {
+    const r = ref(data);
+    const end = r.end.bind(r);
+    r.end = (chunk) => {
+      const z = chunk && ready.get(chunk);
+      if (!z || !r.compress) return end(chunk);
+      // pdfkit: Length on the first write, then Filter; the stream is z as it is.
+      r.compress = false;
+      r.write(z);
+      r.data['Filter'] = 'FlateDecode';
+      r.finalize();
+    };
+    return r;
+  };
+}

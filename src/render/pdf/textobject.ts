@@ -1,0 +1,161 @@
+// The text of a page as running text objects: each run writes its text matrix, its glyphs
+// and only the text state that changed since the run before it (font and size, character
+// spacing, horizontal scaling, render mode, colours, outline width). pdfkit's text() wraps
+// every run in q, a y-flip, BT … ET and Q and writes its whole state again: a page of body
+// text has some thirty runs, so most of its content stream was that repetition, built as
+// strings and then deflated.
+//
+// Runs whose glyphs shaping leaves as they are (plainshaping.ts) are written here, with the
+// font subset bookkeeping pdfkit's encode() does. A run that needs shaping ends the text
+// object and goes through pdfkit; the state is written afresh after it.
+
+import type { Glyph } from 'fontkit';
+import { plainRun } from '../../fonts/pdfface.js';
+
+/** pdfkit's EmbeddedFont: what its encode() updates for every glyph drawn. */
+interface EmbeddedFont {
+  id: string;
+  font: import('fontkit').Font;
+  /** 1000 / unitsPerEm. */
+  scale: number;
+  subset: { includeGlyph(gid: number): number };
+  widths: Array<number | undefined>;
+  unicode: Array<number[] | undefined>;
+  ref(): unknown;
+}
+interface PdfkitInternals {
+  _font: EmbeddedFont;
+  page: { fonts: Record<string, unknown> };
+  addContent(s: string): void;
+  fillColor(c: PDFKit.Mixins.ColorValue): void;
+  strokeColor(c: PDFKit.Mixins.ColorValue): void;
+  lineWidth(w: number): void;
+}
+
+/** How one run is drawn. */
+export interface TextStyle {
+  size: number;
+  characterSpacing: number;
+  /** Horizontal scaling, % (100: none). */
+  horizontalScaling: number;
+  /** Text render mode: 0 fill, 2 fill and stroke (the outline of emphasised text). */
+  mode: 0 | 2;
+  /** Fill colour, and the outline's colour in mode 2; `colourKey` names it for comparison. */
+  colour: PDFKit.Mixins.ColorValue;
+  colourKey: string;
+  /** Outline width in mode 2, pt. */
+  outline: number;
+  features: Record<string, boolean>;
+}
+
+/** PDF number as pdfkit writes it (six decimals at most). */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** Four hex digits of each glyph id of the subset (ids are small and reused on every page). */
+const HEX4: string[] = [];
+const hex4 = (gid: number): string => (HEX4[gid] ??= gid.toString(16).padStart(4, '0'));
+
+/**
+ * The text state of one page's content stream as written so far. Runs share one text object
+ * inside q … Q, so that outside it the graphics state is what pdfkit assumes (its text()
+ * writes Tc, Tz and Tr only when they differ from their defaults). pdfkit starts every page
+ * with a y-flip (top-down coordinates); a text matrix 1 0 0 −1 x y puts upright glyphs on
+ * the baseline y.
+ */
+export class PageText {
+  private open = false;
+  // The state inside the open text object. At its q it is the page's own: the text state at
+  // its defaults (pdfkit's runs keep theirs inside their own q … Q), the colours unknown.
+  private fontId: string | undefined;
+  private size = 0;
+  private spacing = 0;
+  private scaling = 100;
+  private mode = 0;
+  private fill: string | undefined;
+  private stroke: string | undefined;
+  private lineWidth: number | undefined;
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  /**
+   * Draw `text` in pdfkit's current font with its alphabetic baseline at (x, y), top-down page
+   * coordinates. Returns false, drawing nothing, when the run needs shaping.
+   */
+  show(text: string, x: number, y: number, s: TextStyle): boolean {
+    const d = this.doc as unknown as PdfkitInternals;
+    const font = d._font;
+    const run = text.length > 0 && !text.includes('\n') ? plainRun(font.font, text, s.features) : undefined;
+    if (!run) return false;
+    if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+    if (!this.open) {
+      d.addContent('q BT');
+      this.open = true;
+    }
+    if (this.fill !== s.colourKey) {
+      d.fillColor(s.colour);
+      this.fill = s.colourKey;
+    }
+    if (s.mode === 2) {
+      if (this.stroke !== s.colourKey) {
+        d.strokeColor(s.colour);
+        this.stroke = s.colourKey;
+      }
+      const width = num(s.outline);
+      if (this.lineWidth !== width) {
+        d.lineWidth(width);
+        this.lineWidth = width;
+      }
+    }
+    // Compared as written: values that differ below the sixth decimal are the same state.
+    const size = num(s.size);
+    if (this.fontId !== font.id || this.size !== size) {
+      d.addContent(`/${font.id} ${size} Tf`);
+      this.fontId = font.id;
+      this.size = size;
+    }
+    if (this.mode !== s.mode) {
+      d.addContent(`${s.mode} Tr`);
+      this.mode = s.mode;
+    }
+    const spacing = num(s.characterSpacing);
+    if (this.spacing !== spacing) {
+      d.addContent(`${spacing} Tc`);
+      this.spacing = spacing;
+    }
+    const scaling = num(s.horizontalScaling);
+    if (this.scaling !== scaling) {
+      d.addContent(`${scaling} Tz`);
+      this.scaling = scaling;
+    }
+    // Every advance is the glyph's own: one string, no adjustments.
+    d.addContent(`1 0 0 -1 ${num(x)} ${num(y)} Tm <${hexGlyphs(font, run.glyphs)}> Tj`);
+    return true;
+  }
+
+  /** End the text object and restore the graphics state: before anything pdfkit draws itself. */
+  close(): void {
+    if (!this.open) return;
+    (this.doc as unknown as PdfkitInternals).addContent('ET Q');
+    this.open = false;
+    this.fontId = undefined;
+    this.size = 0;
+    this.spacing = 0;
+    this.scaling = 100;
+    this.mode = 0;
+    this.fill = undefined;
+    this.stroke = undefined;
+    this.lineWidth = undefined;
+  }
+}
+
+/** The glyphs as subset ids in hex, recording each glyph's width and text in the subset. */
+function hexGlyphs(font: EmbeddedFont, glyphs: readonly Glyph[]): string {
+  let hex = '';
+  for (const g of glyphs) {
+    const gid = font.subset.includeGlyph(g.id);
+    hex += hex4(gid);
+    if (font.widths[gid] == null) font.widths[gid] = g.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
+  }
+  return hex;
+}
