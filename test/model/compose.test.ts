@@ -134,6 +134,19 @@ describe('body Markdown', () => {
     expect(texts).toEqual(['正文<b>加粗</b>，邮箱:abc 见附表。', '<div>块</div>']);
   });
 
+  it('keeps single tildes (ranges such as 5~10) and takes ~~double~~ ones as strikethrough', () => {
+    const dir = project({ 'a.md': REPLY('', '气温5~10度，湿度40~60%，~~已删~~照印。') });
+    const texts = compose(join(dir, 'a.md'), dir).blocks.filter((b) => b.kind === 'paragraph').map(blockText);
+    expect(texts).toEqual(['气温5~10度，湿度40~60%，已删照印。']);
+  });
+
+  it('keeps footnote marks, task boxes and bare addresses as the text written', () => {
+    const body = '见说明[^1]。\n\n- [ ] 待办事项\n\n网址 www.example.cn 可查。';
+    const dir = project({ 'a.md': REPLY('', body) });
+    const texts = compose(join(dir, 'a.md'), dir).blocks.filter((b) => b.kind === 'paragraph').map(blockText);
+    expect(texts).toEqual(['见说明[^1]。', '[ ] 待办事项', '网址 www.example.cn 可查。']);
+  });
+
   it('rejects an unknown directive in the body with file and line', () => {
     const dir = project({ 'a.md': REPLY('', '正文。\n\n::colophon-x[坏]\n') });
     expect(problemsOf(() => compose(join(dir, 'a.md'), dir)).join('\n')).toMatch(/a\.md:16:1: 键「colophon-x」：未知的指令/);
