@@ -166,23 +166,17 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
       }
 
       _addGlyph(this: TtfSubset, gid: number): number {
-        const font = this.font;
-        const glyph = font.getGlyph(gid);
-        const cur = font.loca.offsets[gid]!;
-        const next = font.loca.offsets[gid + 1]!;
-        // The outline bytes straight from the file in memory (read from disk first if need be).
-        ensureOutlines(font as unknown as Font, cur, next);
-        const glyfAt = (font.directory.tables['glyf'] as { offset: number }).offset;
-        let buffer = font.stream.buffer.subarray(glyfAt + cur, glyfAt + next);
-        // numberOfContours (int16 at the start of the glyph) < 0: a composite glyph.
-        if (next > cur && buffer.length >= 2 && (buffer[0]! & 0x80) !== 0) {
+        const g = glyphRecord(this.font, gid);
+        let buffer = g.outline;
+        if (g.composite) {
+          // The component ids become ids of this subset (which may add them to it).
           buffer = new Uint8Array(buffer);
           const view = new DataView(buffer.buffer);
           for (const pos of componentPositions(view)) view.setUint16(pos, this.includeGlyph(view.getUint16(pos)));
         }
         this.glyf.push(buffer);
         this.loca.offsets.push(this.offset);
-        this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+        this.hmtx.metrics.push(g);
         this.offset += buffer.length;
         return this.glyf.length - 1;
       }
@@ -190,6 +184,44 @@ function fastSubsetClass(base: SubsetClass): SubsetClass {
     fastSubsets.set(base, cls);
   }
   return cls;
+}
+
+/** What a subset takes of one glyph of the face: the same for every document. */
+interface GlyphRecord {
+  /** The outline bytes as stored in the font file. */
+  outline: Uint8Array;
+  /** numberOfContours < 0: the components' ids must be renumbered in each subset. */
+  composite: boolean;
+  advance: number;
+  bearing: number;
+}
+
+const glyphRecords = new WeakMap<FontInternals, Array<GlyphRecord | undefined>>();
+
+/** The glyph's record, made once per face (outline read from disk first if need be). */
+function glyphRecord(font: FontInternals, gid: number): GlyphRecord {
+  let records = glyphRecords.get(font);
+  if (!records) {
+    records = [];
+    glyphRecords.set(font, records);
+  }
+  let r = records[gid];
+  if (!r) {
+    const glyph = font.getGlyph(gid);
+    const cur = font.loca.offsets[gid]!;
+    const next = font.loca.offsets[gid + 1]!;
+    ensureOutlines(font as unknown as Font, cur, next);
+    const glyfAt = (font.directory.tables['glyf'] as { offset: number }).offset;
+    const outline = font.stream.buffer.subarray(glyfAt + cur, glyfAt + next);
+    r = {
+      outline,
+      composite: outline.length >= 2 && (outline[0]! & 0x80) !== 0,
+      advance: glyph.advanceWidth,
+      bearing: glyph._getMetrics().leftBearing,
+    };
+    records[gid] = r;
+  }
+  return r;
 }
 
 const postHeaders = new WeakMap<Font, { italicAngle: number; isFixedPitch: number }>();
