@@ -1,14 +1,37 @@
 // Streams compressed on the libuv thread pool. pdfkit deflates every stream on the main thread
 // as it writes it. Once the pages are drawn, the page contents and the font subsets (CJK
 // outlines, some 100 KB a document) are final: they are deflated in the background, and pdfkit
-// then writes the ready bytes (the same deflate with the same settings as its own), while the
+// then writes the ready bytes (the same deflate, with a window sized to the stream), while the
 // main thread composes and lays out the next document. Not for documents with images: see
 // writePdf. Pages must be buffered (pdfkit's bufferPages) so that none is written before.
 
 import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
+import { deflate, type ZlibOptions } from 'node:zlib';
 
 const deflateAsync = promisify(deflate);
+
+/** zlib's largest window (32 KiB) and its hash and buffer sizes (memLevel) by default. */
+const MAX_WINDOW_BITS = 15;
+const MIN_WINDOW_BITS = 9;
+const DEFAULT_MEM_LEVEL = 8;
+/** Bytes zlib looks ahead of the window (MIN_LOOKAHEAD: longest match + shortest + 1). */
+const LOOKAHEAD_BYTES = 262;
+
+/**
+ * zlib sizes for `n` bytes of input: a window no larger than the input needs and hash tables
+ * to match. With the defaults every stream allocates some 256 KiB (window, chains, hash
+ * heads, pending output), while a page's content is 2–6 KB: here about 32 KiB, which the
+ * allocator hands back and forth instead of mapping fresh memory per stream (a 200-document
+ * batch deflates some 1,700 streams). Matches are the same up to hash collisions: the output
+ * grows by about 0.1 %.
+ */
+export function zlibOptionsFor(n: number): ZlibOptions {
+  let windowBits = MIN_WINDOW_BITS;
+  while (windowBits < MAX_WINDOW_BITS && 1 << windowBits < n + LOOKAHEAD_BYTES) windowBits++;
+  return { windowBits, memLevel: Math.min(DEFAULT_MEM_LEVEL, windowBits - (MAX_WINDOW_BITS - DEFAULT_MEM_LEVEL)) };
+}
+
+const deflateSized = (bytes: Uint8Array): Promise<Buffer> => deflateAsync(bytes, zlibOptionsFor(bytes.length));
 
 interface EmbeddedFont {
   subset?: { encode?(): Uint8Array };
@@ -39,7 +62,7 @@ export async function deflateOffThread(doc: PDFKit.PDFDocument): Promise<void> {
   for (const { content } of d._pageBuffer) {
     if (!content.compress || content.buffer.length === 0) continue;
     jobs.push(
-      deflateAsync(Buffer.concat(content.buffer)).then((z) => {
+      deflateSized(Buffer.concat(content.buffer)).then((z) => {
         content.buffer = [z];
         content.compress = false;
       }),
@@ -49,8 +72,13 @@ export async function deflateOffThread(doc: PDFKit.PDFDocument): Promise<void> {
   // hands each the bytes deflated here.
   const ready = new WeakMap<Uint8Array, Buffer>();
   for (const font of new Set(Object.values(d._fontFamilies))) {
-    const program = font.subset?.encode?.();
-    if (program) jobs.push(deflateAsync(program).then((z) => void ready.set(program, z)));
+    const subset = font.subset;
+    const program = subset?.encode?.();
+    if (!subset || !program) continue;
+    // The subset is final: pdfkit's embed() gets this very program (fontkit's own subsets
+    // would encode a new copy, which the hook below would not recognise).
+    subset.encode = () => program;
+    jobs.push(deflateSized(program).then((z) => void ready.set(program, z)));
   }
   if (jobs.length === 0) return;
   await Promise.all(jobs);
