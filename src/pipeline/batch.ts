@@ -12,6 +12,7 @@ import type { FontConfig } from '../fonts/index.js';
 import { shareFontBytes } from '../fonts/load.js';
 import { buildFile, type BuildContext, type Built, type Format } from './build.js';
 import { errorFromWire, fromWire, type WorkerReply, type WorkerRequest, type WorkerSetup } from './wire.js';
+import { lowerHelperThreads } from './threads.js';
 
 /**
  * Workers pay off from a batch of this much sequential work, ms. A worker needs about a second
@@ -48,7 +49,7 @@ const AHEAD_PER_THREAD = 4;
  */
 const SEMI_SPACE_MB = 16;
 const YOUNG_GENERATION_MB = SEMI_SPACE_MB * 3;
-/** Batches from this many files get the larger young generation (in-process ones too). */
+/** Batches from this many files get the larger young generation (in-process ones too) and their helper threads lowered (threads.ts). */
 const HEAP_TUNING_MIN_FILES = 100;
 let tunedHeap = false;
 function tuneHeapForBatch(): void {
@@ -97,7 +98,11 @@ export function workersFor(files: number, jobs: number, minFiles: number): numbe
 export function createBuilder(files: readonly string[], ctx: BuildContext, opts: BuilderOptions): Builder {
   const minFiles = minFilesForWorkers(ctx.formats);
   const n = workersFor(files.length, opts.jobs ?? defaultJobs(), opts.minFiles ?? minFiles);
-  if (files.length >= HEAP_TUNING_MIN_FILES) tuneHeapForBatch();
+  const tuned = files.length >= HEAP_TUNING_MIN_FILES;
+  if (tuned) {
+    tuneHeapForBatch();
+    lowerHelperThreads();
+  }
   if (n === 0) {
     const stats = { main: 0, workers: 0 };
     // Files ahead: while the thread pool compresses a document's pages and fonts, this
@@ -107,6 +112,8 @@ export function createBuilder(files: readonly string[], ctx: BuildContext, opts:
       if (i >= files.length || started.has(i)) return;
       const p = buildFile(files[i]!, ctx);
       p.catch(() => {}); // taken (and thrown) by build()
+      // The thread pool exists once the first document is compressed.
+      if (tuned && i === 0) void p.finally(lowerHelperThreads).catch(() => {});
       started.set(i, p);
     };
     return {
