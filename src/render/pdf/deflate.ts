@@ -1,12 +1,14 @@
 // Streams compressed on the libuv thread pool. pdfkit deflates every stream on the main thread
 // as it writes it. Once the pages are drawn, the page contents and the font subsets (CJK
-// outlines, some 100 KB a document) are final: they are deflated in the background, and pdfkit
-// then writes the ready bytes (the same deflate, with a window sized to the stream), while the
-// main thread composes and lays out the next document. Not for documents with images: see
-// writePdf. Pages must be buffered (pdfkit's bufferPages) so that none is written before.
+// outlines, some 100 KB a document, and their ToUnicode CMaps) are final: they are deflated in
+// the background, and pdfkit then writes the ready bytes (the same deflate, with a window sized
+// to the stream), while the main thread composes and lays out the next document. Not for
+// documents with images: see writePdf. Pages must be buffered (pdfkit's bufferPages) so that
+// none is written before.
 
 import { promisify } from 'node:util';
 import { deflate, type ZlibOptions } from 'node:zlib';
+import { toUnicodeCmap } from './tounicode.js';
 
 const deflateAsync = promisify(deflate);
 
@@ -35,6 +37,9 @@ const deflateSized = (bytes: Uint8Array): Promise<Buffer> => deflateAsync(bytes,
 
 interface EmbeddedFont {
   subset?: { encode?(): Uint8Array };
+  /** Code points of each glyph of the subset (pdfkit's EmbeddedFont). */
+  unicode?: Array<number[] | undefined>;
+  toUnicodeCmap?(): PdfReference;
 }
 interface PdfReference {
   data: Record<string, unknown>;
@@ -79,6 +84,22 @@ export async function deflateOffThread(doc: PDFKit.PDFDocument): Promise<void> {
     // would encode a new copy, which the hook below would not recognise).
     subset.encode = () => program;
     jobs.push(deflateSized(program).then((z) => void ready.set(program, z)));
+    // Its ToUnicode CMap is final too: pdfkit writes a string with a line end appended.
+    if (font.unicode && font.toUnicodeCmap) {
+      const cmap = Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1');
+      jobs.push(
+        deflateSized(cmap).then((z) => {
+          font.toUnicodeCmap = () => {
+            const r = d.ref();
+            r.compress = false;
+            r.write(z);
+            r.data['Filter'] = 'FlateDecode';
+            r.end();
+            return r;
+          };
+        }),
+      );
+    }
   }
   if (jobs.length === 0) return;
   await Promise.all(jobs);

@@ -11,6 +11,7 @@
 
 import type { Glyph } from 'fontkit';
 import { plainRun } from '../../fonts/pdfface.js';
+import { hex4 } from './hex.js';
 
 /** pdfkit's EmbeddedFont: what its encode() updates for every glyph drawn. */
 interface EmbeddedFont {
@@ -51,9 +52,6 @@ export interface TextStyle {
 /** PDF number as pdfkit writes it (six decimals at most). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-/** Four hex digits of each glyph id of the subset (ids are small and reused on every page). */
-const HEX4: string[] = [];
-const hex4 = (gid: number): string => (HEX4[gid] ??= gid.toString(16).padStart(4, '0'));
 
 /**
  * The text state of one page's content stream as written so far. Runs share one text object
