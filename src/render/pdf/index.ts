@@ -62,14 +62,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     ...(opts.pdfa ? pdfaOptions() : {}),
   } as PDFKit.PDFDocumentOptions);
   if (opts.pdfa) preparePdfa(doc);
-  idFromContent(doc);
-
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectOutput(doc);
 
   const faces = facesById(fonts);
   const registered = new Set<string>();
@@ -112,26 +105,48 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
 }
 
 /**
- * The file identifier (trailer /ID) as an MD5 digest of every byte written before the
- * cross-reference table (ISO 32000-1 14.4): the pages, fonts, images and document information,
- * so equal documents get equal IDs and different ones different IDs. pdfkit's own ID hashes the
- * information dictionary alone, and its date.
+ * The PDF's bytes, gathered as pdfkit writes them, and its file identifier (trailer /ID): an
+ * MD5 digest of every byte written before the cross-reference table (ISO 32000-1 14.4): the
+ * pages, fonts, images and document information, so equal documents get equal IDs and
+ * different ones different IDs (pdfkit's own ID hashes the information dictionary alone, and
+ * its date). pdfkit pushes every piece it writes (an object's number, its dictionary, `stream`
+ * …) through a Node stream after converting strings a character at a time; here pieces go
+ * straight into one list, strings converted natively. Resolves when pdfkit finalises the file.
  */
-function idFromContent(doc: PDFKit.PDFDocument): void {
-  const d = doc as unknown as { _id: Buffer; _write(data: string | Uint8Array): void; _finalize(): void };
+function collectOutput(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const d = doc as unknown as {
+    _id: Buffer;
+    _offset: number;
+    _write(data: string | Uint8Array): void;
+    _finalize(): void;
+    read(): Buffer | null;
+  };
+  // The header, written by the constructor, waits in the stream's buffer.
+  const head = d.read();
+  const chunks: Uint8Array[] = head ? [head] : [];
   const md5 = createHash('md5');
+  if (head) md5.update(head);
   let hashing = true;
-  const write = d._write.bind(d);
-  const finalize = d._finalize.bind(d);
   d._write = (data) => {
-    if (hashing) md5.update(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
-    write(data);
+    // pdfkit ends every string it writes with a line feed; its strings are Latin-1 bytes.
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    if (hashing) md5.update(bytes);
+    chunks.push(bytes);
+    d._offset += bytes.length;
   };
-  d._finalize = () => {
-    hashing = false;
-    d._id = md5.digest();
-    finalize();
-  };
+  const finalize = d._finalize.bind(d);
+  return new Promise<Buffer>((resolve, reject) => {
+    d._finalize = () => {
+      hashing = false;
+      d._id = md5.digest();
+      try {
+        finalize();
+        resolve(Buffer.concat(chunks));
+      } catch (e) {
+        reject(e as Error);
+      }
+    };
+  });
 }
 
 const colour = (c: 'black' | 'red'): PDFKit.Mixins.ColorValue =>
