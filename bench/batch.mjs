@@ -25,6 +25,8 @@ const res = await runBuild(
     cwd,
     pdfa: false,
     jobs: Number(jobs),
+    // As the `gongwen` command runs a batch.
+    tuneProcess: true,
   },
   {
     lang: 'en',

@@ -35,6 +35,8 @@ export interface BuildCommand {
   archive?: { dir: string; force: boolean };
   /** `--jobs N`: parallel builds (default: available cores; 1 builds in-process). */
   jobs?: number;
+  /** Tune this process for a large batch (see BuilderOptions.tuneProcess): the command does. */
+  tuneProcess?: boolean;
 }
 
 export interface BatchResult {
@@ -80,7 +82,12 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
   const builder = createBuilder(
     jobs.map((j) => j.file),
     ctx,
-    { ...(cmd.jobs ? { jobs: cmd.jobs } : {}), fontConfig: { ...(cmd.config.fonts ?? {}) }, cwd: cmd.cwd },
+    {
+      ...(cmd.jobs ? { jobs: cmd.jobs } : {}),
+      fontConfig: { ...(cmd.config.fonts ?? {}) },
+      cwd: cmd.cwd,
+      ...(cmd.tuneProcess ? { tuneProcess: true } : {}),
+    },
   );
   result.workers = builder.workers;
   for (const [i, job] of jobs.entries()) {

@@ -118,6 +118,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           pdfa: Boolean(o.pdfa),
           ...(o.archive ? { archive: { dir: o.archive, force: Boolean(o.force) } } : {}),
           ...(o.jobs ? { jobs: parseJobs(o.jobs) } : {}),
+          // This process exists for the batch: tune it (larger young generation, helper threads lowered).
+          tuneProcess: true,
         },
         r,
       );

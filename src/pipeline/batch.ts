@@ -58,7 +58,8 @@ const YOUNG_GENERATION_MB = SEMI_SPACE_MB * 3;
 const INTERRUPT_BUDGET = 4 * 67_584;
 /**
  * Batches from this many files get the larger young generation and budget (in-process ones
- * too) and their helper threads lowered (threads.ts).
+ * too) and their helper threads lowered (threads.ts), when the caller tunes the process
+ * (BuilderOptions.tuneProcess: the `gongwen` command).
  */
 const BATCH_TUNING_MIN_FILES = 100;
 let tunedV8 = false;
@@ -94,6 +95,12 @@ export interface BuilderOptions {
   minFiles?: number;
   /** Whether the main thread builds files too (default true; tests turn it off to exercise the workers). */
   mainBuilds?: boolean;
+  /**
+   * Tune the whole process for a large batch (V8's young generation and optimisation budget,
+   * helper threads at the least priority). The `gongwen` command does; a host process that
+   * calls the API keeps its own settings unless it asks for this.
+   */
+  tuneProcess?: boolean;
 }
 
 export function defaultJobs(): number {
@@ -109,7 +116,7 @@ export function workersFor(files: number, jobs: number, minFiles: number): numbe
 export function createBuilder(files: readonly string[], ctx: BuildContext, opts: BuilderOptions): Builder {
   const minFiles = minFilesForWorkers(ctx.formats);
   const n = workersFor(files.length, opts.jobs ?? defaultJobs(), opts.minFiles ?? minFiles);
-  const tuned = files.length >= BATCH_TUNING_MIN_FILES;
+  const tuned = Boolean(opts.tuneProcess) && files.length >= BATCH_TUNING_MIN_FILES;
   if (tuned) {
     tuneV8ForBatch();
     lowerHelperThreads();

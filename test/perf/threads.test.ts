@@ -4,13 +4,38 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { lowerHelperThreads } from '../../src/pipeline/threads.js';
+import { createBuilder } from '../../src/pipeline/batch.js';
+import { loadFontSet } from '../../src/fonts/index.js';
+import { loadConfig } from '../../src/source/index.js';
+import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.js';
 
 /** A thread's nice value as the kernel reports it (field 19 of /proc/…/stat). */
 const niceOf = (tid: number): number => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
 const threads = (): number[] => readdirSync('/proc/self/task').map(Number);
 
+const root = join(import.meta.dirname, '..', '..');
+
 describe.runIf(process.platform === 'linux')('helper threads of a batch', () => {
+  // First: lowering cannot be undone without privileges.
+  it('keep their priority in a host process that calls the API without tuneProcess', async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    deflateSync(Buffer.alloc(1024));
+    const before = threads().map((t) => [t, niceOf(t)]);
+    const ctx = {
+      config: loadConfig({ cwd: root }),
+      templates: loadTemplates(BUILTIN_TEMPLATE_DIR),
+      fonts: loadFontSet({ system: false }, { cwd: root }),
+      formats: ['pdf' as const],
+      pdfa: false,
+    };
+    // A batch large enough to be tuned; nothing is built (files are read on build()).
+    const files = Array.from({ length: 500 }, (_, i) => join(root, `absent-${i}.md`));
+    await createBuilder(files, ctx, { jobs: 1, fontConfig: { system: false }, cwd: root }).close();
+    for (const [t, nice] of before) expect(niceOf(t!)).toBe(nice);
+  });
+
   it('run at the least priority; the calling (main) thread keeps its own', async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     deflateSync(Buffer.alloc(1024)); // any work: the process has its helper threads by now
