@@ -789,12 +789,18 @@ let wordSegmenter: Intl.Segmenter | undefined;
  */
 export function splitTitle(text: string, charWidth: (ch: string) => number, max: number): string[] {
   const chars = [...text];
-  // Width of chars [s, e) from running sums, each sum taken in reading order from s.
   const widths = chars.map(charWidth);
+  // Width of chars [s, e), each sum taken in reading order from s: running sums from every
+  // start a candidate line can have, made once (a three-line title tries every pair of cuts).
+  const sumsFrom = new Map<number, Float64Array>();
   const width = (s: number, e: number): number => {
-    let w = 0;
-    for (let k = s; k < e; k++) w += widths[k]!;
-    return w;
+    let sums = sumsFrom.get(s);
+    if (!sums) {
+      sums = new Float64Array(chars.length - s + 1);
+      for (let k = s; k < chars.length; k++) sums[k - s + 1] = sums[k - s]! + widths[k]!;
+      sumsFrom.set(s, sums);
+    }
+    return sums[e - s]!;
   };
   const total = width(0, chars.length);
   if (total <= max) return [text];
@@ -810,17 +816,26 @@ export function splitTitle(text: string, charWidth: (ch: string) => number, max:
   const ok = [...cuts].filter((k) => canBreakBefore(cs, k) && k >= 2 && chars.length - k >= 2).sort((a, b) => a - b);
   const n = Math.ceil(total / max);
   let best: { edges: number[]; cost: number } | undefined;
-  const tryLines = (bps: number[]): void => {
-    const edges = [0, ...bps, chars.length];
-    const ws = edges.slice(1).map((e, k) => width(edges[k]!, e));
-    if (ws.some((w) => w > max)) return;
+  /** Cost of one line break between lines `above` and `below` wide: longest on top, by a tenth. */
+  const stepCost = (above: number, below: number): number => {
+    const d = above - below;
+    return d < 0 ? 1000 + -d : Math.abs(d - max * 0.1);
+  };
+  const tryLines = (bps: readonly number[]): void => {
     let cost = 0;
-    for (let k = 1; k < ws.length; k++) {
-      const d = ws[k - 1]! - ws[k]!;
-      cost += d < 0 ? 1000 + -d : Math.abs(d - max * 0.1);
+    let short = false;
+    let prevWidth = 0;
+    for (let k = 0; k <= bps.length; k++) {
+      const s = k === 0 ? 0 : bps[k - 1]!;
+      const e = k === bps.length ? chars.length : bps[k]!;
+      const w = width(s, e);
+      if (w > max) return;
+      if (k > 0) cost += stepCost(prevWidth, w);
+      if (e - s < 2) short = true;
+      prevWidth = w;
     }
-    cost += edges.slice(1).some((e, k) => e - edges[k]! < 2) ? 10000 : 0;
-    if (!best || cost < best.cost) best = { edges, cost };
+    cost += short ? 10000 : 0;
+    if (!best || cost < best.cost) best = { edges: [0, ...bps, chars.length], cost };
   };
   for (let k = Math.max(2, n); k <= Math.max(2, n) + 1 && !best; k++) {
     if (k === 2) for (const a of ok) tryLines([a]);
