@@ -1,39 +1,13 @@
-// Streams compressed on the libuv thread pool. pdfkit deflates every stream on the main thread
-// as it writes it. Once the pages are drawn, the page contents and the font subsets (CJK
-// outlines, some 100 KB a document, and their ToUnicode CMaps) are final: they are deflated in
-// the background, and pdfkit then writes the ready bytes (the same deflate, with a window sized
-// to the stream), while the main thread composes and lays out the next document. Not for
-// documents with images: see writePdf. Pages must be buffered (pdfkit's bufferPages) so that
-// none is written before.
+// A document's streams compressed off the main thread. pdfkit deflates every stream on the
+// main thread as it writes it. Once the pages are drawn, the page contents, the font subsets
+// (CJK outlines, some 100 KB a document) and their ToUnicode CMaps are final: they go to the
+// compression thread together (deflatethread.ts), and pdfkit then writes the ready bytes,
+// while the main thread composes and lays out the next documents. Not for documents with
+// images: see writePdf. Pages must be buffered (pdfkit's bufferPages) so that none is written
+// before.
 
-import { promisify } from 'node:util';
-import { deflate, type ZlibOptions } from 'node:zlib';
+import { deflateAll } from './deflatethread.js';
 import { toUnicodeCmap } from './tounicode.js';
-
-const deflateAsync = promisify(deflate);
-
-/** zlib's largest window (32 KiB) and its hash and buffer sizes (memLevel) by default. */
-const MAX_WINDOW_BITS = 15;
-const MIN_WINDOW_BITS = 9;
-const DEFAULT_MEM_LEVEL = 8;
-/** Bytes zlib looks ahead of the window (MIN_LOOKAHEAD: longest match + shortest + 1). */
-const LOOKAHEAD_BYTES = 262;
-
-/**
- * zlib sizes for `n` bytes of input: a window no larger than the input needs and hash tables
- * to match. With the defaults every stream allocates some 256 KiB (window, chains, hash
- * heads, pending output), while a page's content is 2–6 KB: here about 32 KiB, which the
- * allocator hands back and forth instead of mapping fresh memory per stream (a 200-document
- * batch deflates some 1,700 streams). Matches are the same up to hash collisions: the output
- * grows by about 0.1 %.
- */
-export function zlibOptionsFor(n: number): ZlibOptions {
-  let windowBits = MIN_WINDOW_BITS;
-  while (windowBits < MAX_WINDOW_BITS && 1 << windowBits < n + LOOKAHEAD_BYTES) windowBits++;
-  return { windowBits, memLevel: Math.min(DEFAULT_MEM_LEVEL, windowBits - (MAX_WINDOW_BITS - DEFAULT_MEM_LEVEL)) };
-}
-
-const deflateSized = (bytes: Uint8Array): Promise<Buffer> => deflateAsync(bytes, zlibOptionsFor(bytes.length));
 
 interface EmbeddedFont {
   subset?: { encode?(): Uint8Array };
@@ -62,16 +36,20 @@ interface PdfkitInternals {
  */
 export async function deflateOffThread(doc: PDFKit.PDFDocument): Promise<void> {
   const d = doc as unknown as PdfkitInternals;
-  const jobs: Promise<void>[] = [];
+  const streams: Uint8Array[] = [];
+  /** What to do with each stream's deflated bytes, in the order of `streams`. */
+  const uses: Array<(z: Buffer) => void> = [];
+  const add = (bytes: Uint8Array, use: (z: Buffer) => void): void => {
+    streams.push(bytes);
+    uses.push(use);
+  };
   // Page contents: pdfkit set the filter as they were written; the stream becomes the bytes.
   for (const { content } of d._pageBuffer) {
     if (!content.compress || content.buffer.length === 0) continue;
-    jobs.push(
-      deflateSized(Buffer.concat(content.buffer)).then((z) => {
-        content.buffer = [z];
-        content.compress = false;
-      }),
-    );
+    add(Buffer.concat(content.buffer), (z) => {
+      content.buffer = [z];
+      content.compress = false;
+    });
   }
   // Font programs: pdfkit makes their streams when the document ends; the ref hook below
   // hands each the bytes deflated here.
@@ -83,26 +61,24 @@ export async function deflateOffThread(doc: PDFKit.PDFDocument): Promise<void> {
     // The subset is final: pdfkit's embed() gets this very program (fontkit's own subsets
     // would encode a new copy, which the hook below would not recognise).
     subset.encode = () => program;
-    jobs.push(deflateSized(program).then((z) => void ready.set(program, z)));
+    add(program, (z) => void ready.set(program, z));
     // Its ToUnicode CMap is final too: pdfkit writes a string with a line end appended.
     if (font.unicode && font.toUnicodeCmap) {
-      const cmap = Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1');
-      jobs.push(
-        deflateSized(cmap).then((z) => {
-          font.toUnicodeCmap = () => {
-            const r = d.ref();
-            r.compress = false;
-            r.write(z);
-            r.data['Filter'] = 'FlateDecode';
-            r.end();
-            return r;
-          };
-        }),
-      );
+      add(Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1'), (z) => {
+        font.toUnicodeCmap = () => {
+          const r = d.ref();
+          r.compress = false;
+          r.write(z);
+          r.data['Filter'] = 'FlateDecode';
+          r.end();
+          return r;
+        };
+      });
     }
   }
-  if (jobs.length === 0) return;
-  await Promise.all(jobs);
+  if (streams.length === 0) return;
+  const deflated = await deflateAll(streams);
+  deflated.forEach((z, i) => uses[i]!(Buffer.from(z.buffer, z.byteOffset, z.byteLength)));
   const ref = d.ref.bind(d);
   d.ref = (data) => {
     const r = ref(data);
