@@ -771,11 +771,9 @@ class Layout {
 }
 
 function sortReading(items: PageItem[]): PageItem[] {
-  const key = (i: PageItem): number => (i.kind === 'text' ? i.baseline : i.kind === 'rule' ? i.y1 : i.y);
   const texts = items.filter((i): i is GlyphRun => i.kind === 'text');
   const others = items.filter((i) => i.kind !== 'text');
   texts.sort((a, b) => (Math.abs(a.baseline - b.baseline) > 0.5 ? a.baseline - b.baseline : a.x - b.x));
-  void key;
   return [...texts, ...others];
 }
 
