@@ -99,10 +99,16 @@ export function deflateAll(streams: readonly Uint8Array[]): Promise<Uint8Array[]
   worker ??= startWorker();
   const w = worker;
   const id = nextId++;
-  if (pending.size === 0) w.ref();
   const job: Job = { id, streams: streams.map((bytes) => ({ bytes, options: zlibOptionsFor(bytes.length) })) };
   return new Promise<Uint8Array[]>((resolve, reject) => {
+    try {
+      w.postMessage(job);
+    } catch (e) {
+      // Not sent (a buffer that cannot be copied): nothing to wait for, nothing kept alive.
+      reject(e as Error);
+      return;
+    }
+    if (pending.size === 0) w.ref();
     pending.set(id, { resolve, reject });
-    w.postMessage(job);
   });
 }
