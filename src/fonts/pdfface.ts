@@ -3,9 +3,9 @@
 // that remain cheaper without changing a byte of the output:
 // - shaping: pdfkit shapes every run twice (once to measure it, once to encode it) and
 //   never caches runs shaped with explicit features; here each (features, text) is shaped
-//   once per process and handed out as a fresh copy (pdfkit scales the positions in place);
-//   a run that shaping provably leaves alone (plain Chinese text, see plainshaping.ts) is not
-//   shaped at all: its glyphs come from the cmap and its advances from hmtx;
+//   once per process and handed out as a fresh copy (pdfkit scales the positions in place).
+//   A run that shaping provably leaves alone (plain Chinese text, see plainshaping.ts) never
+//   reaches pdfkit: the writer draws it from plainRun() below (render/pdf/textobject.ts);
 // - subsetting: fontkit decodes every outline point of each glyph it copies into a subset
 //   just to learn whether the glyph is composite; the header's contour count tells that, and
 //   the component ids are read from the glyph's bytes (which sparse.ts reads from disk first).
@@ -240,7 +240,7 @@ function postHeader(face: Font): unknown {
 
 const featureKeys = new WeakMap<object, string>();
 
-/** A key for a feature set; pdfkit passes the writer's one options object on every run. */
+/** A key for a feature set; the writer passes one options object for every plain run. */
 function featuresKey(features: Record<string, boolean> | undefined): string {
   if (!features) return '';
   let k = featureKeys.get(features);
@@ -269,9 +269,10 @@ export function plainRun(face: Font, text: string, features: Record<string, bool
 }
 
 /** The plain runs of a face, per feature set (a face that shaping may change gets none). */
-function plainRunsOf(face: Font): (text: string, features: Record<string, boolean> | undefined, fk?: string) => PlainRun | undefined {
+function plainRunsOf(face: Font): (text: string, features: Record<string, boolean> | undefined) => PlainRun | undefined {
   const shapers = new Map<string, PlainShaper | null>();
-  return (text, features, fk = featuresKey(features)) => {
+  return (text, features) => {
+    const fk = featuresKey(features);
     let plain = shapers.get(fk);
     if (plain === undefined) {
       plain = PlainShaper.for(face, features) ?? null;
@@ -289,17 +290,13 @@ export function pdfkitFace(face: Font): Font {
   const internals = face as unknown as FontInternals;
   const shaping = face as unknown as Shaping;
   const plainTrueType = internals.directory.tables['glyf'] !== undefined && !internals._variationProcessor;
-  // Runs that shaping provably leaves alone skip fontkit's layout (and the cache).
-  const plainRunOf = plainRunsOf(face);
   w = Object.create(face) as Font;
-  plainRuns.set(w, plainRunOf);
+  // The writer's plain runs of this wrapper come from the face itself.
+  plainRuns.set(w, plainRunsOf(face));
   Object.defineProperties(w, {
     layout: {
       value: (text: string, features?: Record<string, boolean>): GlyphRun => {
-        const fk = featuresKey(features);
-        const p = plainRunOf(text, features, fk);
-        if (p) return runOf(p.glyphs, p.advances.map((a) => new GlyphPosition(a, 0, 0, 0)));
-        const key = `${fk}\u0000${text}`;
+        const key = `${featuresKey(features)}\u0000${text}`;
         let s = runs.get(key);
         if (!s) {
           // fontkit writes the features of its plan into the object it is given, and reads
