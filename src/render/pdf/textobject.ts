@@ -52,6 +52,32 @@ export interface TextStyle {
 /** PDF number as pdfkit writes it (six decimals at most). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
+/** The text state written inside a text object (undefined: not written yet). */
+interface WrittenState {
+  fontId: string | undefined;
+  size: number;
+  spacing: number;
+  scaling: number;
+  mode: number;
+  fill: string | undefined;
+  stroke: string | undefined;
+  lineWidth: number | undefined;
+}
+
+/**
+ * The state at a text object's q: the page's own, that is the text state at its defaults
+ * (pdfkit's runs keep theirs inside their own q … Q) and the colours unknown.
+ */
+const atSave = (): WrittenState => ({
+  fontId: undefined,
+  size: 0,
+  spacing: 0,
+  scaling: 100,
+  mode: 0,
+  fill: undefined,
+  stroke: undefined,
+  lineWidth: undefined,
+});
 
 /**
  * The text state of one page's content stream as written so far. Runs share one text object
@@ -62,16 +88,7 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  */
 export class PageText {
   private open = false;
-  // The state inside the open text object. At its q it is the page's own: the text state at
-  // its defaults (pdfkit's runs keep theirs inside their own q … Q), the colours unknown.
-  private fontId: string | undefined;
-  private size = 0;
-  private spacing = 0;
-  private scaling = 100;
-  private mode = 0;
-  private fill: string | undefined;
-  private stroke: string | undefined;
-  private lineWidth: number | undefined;
+  private st = atSave();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -89,41 +106,41 @@ export class PageText {
       d.addContent('q BT');
       this.open = true;
     }
-    if (this.fill !== s.colourKey) {
+    if (this.st.fill !== s.colourKey) {
       d.fillColor(s.colour);
-      this.fill = s.colourKey;
+      this.st.fill = s.colourKey;
     }
     if (s.mode === 2) {
-      if (this.stroke !== s.colourKey) {
+      if (this.st.stroke !== s.colourKey) {
         d.strokeColor(s.colour);
-        this.stroke = s.colourKey;
+        this.st.stroke = s.colourKey;
       }
       const width = num(s.outline);
-      if (this.lineWidth !== width) {
+      if (this.st.lineWidth !== width) {
         d.lineWidth(width);
-        this.lineWidth = width;
+        this.st.lineWidth = width;
       }
     }
     // Compared as written: values that differ below the sixth decimal are the same state.
     const size = num(s.size);
-    if (this.fontId !== font.id || this.size !== size) {
+    if (this.st.fontId !== font.id || this.st.size !== size) {
       d.addContent(`/${font.id} ${size} Tf`);
-      this.fontId = font.id;
-      this.size = size;
+      this.st.fontId = font.id;
+      this.st.size = size;
     }
-    if (this.mode !== s.mode) {
+    if (this.st.mode !== s.mode) {
       d.addContent(`${s.mode} Tr`);
-      this.mode = s.mode;
+      this.st.mode = s.mode;
     }
     const spacing = num(s.characterSpacing);
-    if (this.spacing !== spacing) {
+    if (this.st.spacing !== spacing) {
       d.addContent(`${spacing} Tc`);
-      this.spacing = spacing;
+      this.st.spacing = spacing;
     }
     const scaling = num(s.horizontalScaling);
-    if (this.scaling !== scaling) {
+    if (this.st.scaling !== scaling) {
       d.addContent(`${scaling} Tz`);
-      this.scaling = scaling;
+      this.st.scaling = scaling;
     }
     // Every advance is the glyph's own: one string, no adjustments.
     d.addContent(`1 0 0 -1 ${num(x)} ${num(y)} Tm <${hexGlyphs(font, run.glyphs)}> Tj`);
@@ -135,14 +152,7 @@ export class PageText {
     if (!this.open) return;
     (this.doc as unknown as PdfkitInternals).addContent('ET Q');
     this.open = false;
-    this.fontId = undefined;
-    this.size = 0;
-    this.spacing = 0;
-    this.scaling = 100;
-    this.mode = 0;
-    this.fill = undefined;
-    this.stroke = undefined;
-    this.lineWidth = undefined;
+    this.st = atSave();
   }
 }
 
