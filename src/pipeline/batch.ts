@@ -123,15 +123,16 @@ export function createBuilder(files: readonly string[], ctx: BuildContext, opts:
   }
   if (n === 0) {
     const stats = { main: 0, workers: 0 };
-    // Files ahead: while the thread pool compresses a document's pages and fonts, this
-    // thread composes, lays out and draws the next ones.
+    // Files ahead: while a document's pages and fonts are compressed off this thread, it
+    // composes, lays out and draws the next ones.
     const started = new Map<number, Promise<Built>>();
     const start = (i: number): void => {
       if (i >= files.length || started.has(i)) return;
       const p = buildFile(files[i]!, ctx);
       p.catch(() => {}); // taken (and thrown) by build()
-      // The thread pool exists once the first document is compressed.
-      if (tuned && i === 0) void p.finally(lowerHelperThreads).catch(() => {});
+      // libuv's pool exists once the first document is compressed, the compression thread
+      // once the second is (render/pdf/deflatethread.ts): lower them as they come.
+      if (tuned && i <= 1) void p.finally(lowerHelperThreads).catch(() => {});
       started.set(i, p);
     };
     return {

@@ -97,7 +97,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     text.close();
   }
   // pdfkit decodes a PNG with alpha (the seal) asynchronously and writes its objects when the
-  // decoding ends; waiting for the thread pool here would let that moment fall before or after
+  // decoding ends; waiting for the compression here would let that moment fall before or after
   // the fonts and change the object order. Documents with images end at once, as pdfkit expects.
   if (!laid.pages.some((p) => p.items.some((i) => i.kind === 'image'))) await deflateOffThread(doc);
   doc.end();
