@@ -56,7 +56,9 @@ function ref(p: Placed, here: Placed): Text {
 /** A problem placed at `p`, said to be in the template when it came from one. */
 function at(p: Placed, what: Text): Problem {
   const where = p.fromTemplate ? { zh: '模板中', en: 'in the template, ' } : { zh: '', en: '' };
-  return new Problem({ file: p.file, ...(p.pos ? { pos: p.pos } : {}), what: { zh: where.zh + what.zh, en: where.en + what.en } });
+  // An ASCII name (::title) is set off from the Chinese around it by a space.
+  const zh = /^[\x21-\x7e]/.test(what.zh) && where.zh ? ` ${what.zh}` : what.zh;
+  return new Problem({ file: p.file, ...(p.pos ? { pos: p.pos } : {}), what: { zh: where.zh + zh, en: where.en + what.en } });
 }
 
 /** Of two parts in the wrong relation, the one to point at: the template's, else the first. */
@@ -107,7 +109,7 @@ function headerOrder(placed: readonly Placed[]): Problem[] {
     }
     if (highest && HEADER_RANK[kind] < HEADER_RANK[highest.block.kind as HeaderKind]) {
       out.push(at(p, {
-        zh: `${nameOf(p).zh} 应排在 ${ref(highest, p).zh} 之前：版头要素的次序为${HEADER_ORDER_TEXT.zh}`,
+        zh: `${nameOf(p).zh} 应排在 ${ref(highest, p).zh}${/[\x21-\x7e]$/.test(ref(highest, p).zh) ? ' ' : ''}之前：版头要素的次序为${HEADER_ORDER_TEXT.zh}`,
         en: `${nameOf(p).en} must come before ${ref(highest, p).en}: the header order is ${HEADER_ORDER_TEXT.en}`,
       }));
       continue;

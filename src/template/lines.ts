@@ -69,16 +69,25 @@ export function parseMarked(hb: typeof Handlebars, text: string, fileIndex: numb
   return ast;
 }
 
+/** The mark that tells where a rendered line came from. */
+function lineMark(l: string): RegExpExecArray | null {
+  // Marks at the very start stand before the line's own text: the last of them is nearest to it
+  // (the others end a partial or a block that printed nothing more on this line).
+  const lead = /^(?:\u0000@\d+:\d+\u0000)+/.exec(l)?.[0];
+  if (lead) return [...lead.matchAll(MARK)].pop() ?? null;
+  // A line that starts with a value takes the first mark after it.
+  return /\u0000@(\d+):(\d+)\u0000/.exec(l);
+}
+
 /**
  * Remove the marks from rendered text. Returns the clean text and, per 1-based line, the
- * template line it came from (a line that starts with a value takes the next mark on it, a
- * line with none that of the line above).
+ * template line it came from (a line with no mark takes that of the line above).
  */
 export function unmark(text: string, files: readonly string[], fallback: TemplateLine): { text: string; lines: TemplateLine[] } {
   const lines: TemplateLine[] = [];
   let last = fallback;
   const clean = text.split('\n').map((l) => {
-    const m = /\u0000@(\d+):(\d+)\u0000/.exec(l);
+    const m = lineMark(l);
     if (m) last = { file: files[Number(m[1])] ?? fallback.file, line: Number(m[2]) };
     lines.push(last);
     return l.replace(MARK, '');
