@@ -68,7 +68,7 @@ export interface DocNumberBlock extends SourceRef {
   number: string;
   /** 签发人 names, laid out two per line. */
   signers: string[];
-  /** Label before the names, default `签发人：`. */
+  /** Label before the names, as the template gives it (`签发人：`). */
   signerLabel: string;
 }
 /** 版头分隔线 [7.2.7]: red rule 4 mm below the number. */
@@ -270,10 +270,17 @@ export interface LayoutOptions {
   boldLevel3: boolean;
 }
 
+/** Fixed texts the layout prints by itself, as the templates declare them (`::label`). */
+export interface DocumentLabels {
+  /** （此页无正文）, printed when `options.noBodyTextNotice` is on; '' when no template declares it. */
+  noBodyText: string;
+}
+
 export interface GongwenDocument {
   info: DocumentInfo;
   blocks: Block[];
   options: LayoutOptions;
+  labels: DocumentLabels;
   /** Source file path, for warnings. */
   file: string;
 }

@@ -20,12 +20,6 @@ export const EDITOR_LEFT_INSET_CHARS = 1;
 /** Red separator about 4 mm below the editor/date line, 版心 wide. */
 export const MASTHEAD_RULE_GAP_MM = 4;
 export const MASTHEAD_RULE_THICKNESS_MM = 0.75;
-/** 本期要目 label 3号黑体; items 3号楷体. */
-export const TOC_LABEL = '本期要目';
-/** 编者按 label in 黑体 followed by 楷体 text. */
-export const EDITOR_NOTE_LABEL = '编者按：';
 /** First article title 2 blank lines below the red rule; later ones 1 blank line before. */
 export const FIRST_ARTICLE_GAP_LINES = 2;
 export const NEXT_ARTICLE_GAP_LINES = 1;
-/** 报尾 distribution rows: 4号, inset 1 字; wrapped lines align after the colon. */
-export const TAIL_SIZE_PT = SIZE_PT.sihao;

@@ -3,7 +3,7 @@
 // grid. Each is [C] (our convention) or [D] (derived), with the clause it serves. The format's
 // own numbers stay in gbt9704.ts / bulletin.ts / reply.ts.
 
-import { LINE_PITCH_PT, TYPE_BOTTOM_PT, PAGE_NO_BELOW_TYPE_MM } from './gbt9704.js';
+import { TYPE_BOTTOM_PT, PAGE_NO_BELOW_TYPE_MM } from './gbt9704.js';
 import { mmToPt } from './units.js';
 
 // ── Baseline rule (spec §11 «Baseline inside a line box») ─────────────────────
@@ -87,10 +87,6 @@ export const MASTHEAD_HEADING_SLOTS = 3;
 export const MASTHEAD_ISSUE_SLOT = 5;
 /** Grid line of the editor / date line. */
 export const MASTHEAD_EDITOR_SLOT = 6;
-
-// ── 版记 (7.4) ───────────────────────────────────────────────────────────────
-/** Rows of the 版记 are one grid line of the body pitch each [C, spec §7 «Row height»]. */
-export const COLOPHON_ROW_PITCH_PT = LINE_PITCH_PT;
 
 // ── Seal (7.3.5.1) ───────────────────────────────────────────────────────────
 /** The seal's centre sits this share of its diameter above the date's em-box centre [C: 骑年盖月]. */

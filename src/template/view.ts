@@ -63,7 +63,8 @@ function commonView(meta: Meta): CommonView {
     type: meta.type,
     title: meta.title ?? '',
     issuer,
-    mark: meta.mark ?? (issuer ? `${issuer}文件` : ''),
+    // Empty unless given: the template words the default mark ({{meta.issuer}}文件).
+    mark: meta.mark ?? '',
     number: meta.number ?? '',
     signer: meta.signer,
     to: meta.to,

@@ -71,6 +71,7 @@ const crc32 = (buf: Buffer): number => {
 
 export const bulletin = (): GongwenDocument => ({
   file: 'bulletin.md',
+  labels: { noBodyText: '（此页无正文）' },
   info: {
     type: 'bulletin',
     title: '教育工作简报 第56期',
@@ -123,6 +124,7 @@ export const bulletin = (): GongwenDocument => ({
 
 export const reply = (bodyParas = 3, seal = false): GongwenDocument => ({
   file: 'reply.md',
+  labels: { noBodyText: '（此页无正文）' },
   info: {
     type: 'reply',
     title: '对市政协七届二次会议第004号提案的答复',

@@ -1,0 +1,96 @@
+// The state one model build shares between its builders: the input, the blocks made so far
+// with where each came from, the problems found, and the labels the templates declared.
+
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { Problem, type Position, type Text } from '../errors.js';
+import type { LineOrigin } from '../template/render.js';
+import type { Block, DocType, DocumentInfo, ImageData, LayoutOptions } from './types.js';
+
+export interface BuildInput {
+  type: DocType;
+  markdown: string;
+  tree: import('mdast').Root;
+  origin(line: number): LineOrigin;
+  /** Position of a directive in the template, when a template line is not known otherwise. */
+  locate?(directive: string): { line: number; col: number } | undefined;
+  info: DocumentInfo;
+  options: LayoutOptions;
+  file: string;
+  numbering: 'auto' | 'keep';
+  seal?: ImageData;
+  /** Reads an image named in the body (bulletins only); the edge supplies it. */
+  loadImage?: (url: string, from: LineOrigin) => ImageData;
+}
+
+export type Node = RootContent;
+export type Directive = ContainerDirective | LeafDirective;
+type Positioned = { position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } };
+
+export const isDirective = (n: Node): n is Directive => n.type === 'containerDirective' || n.type === 'leafDirective';
+
+/** Where a block came from: its file and position, and the directive that made it, if any. */
+export interface Placed {
+  block: Block;
+  file: string;
+  pos?: Position;
+  /** Directive name (`title`), or undefined for a block made from Markdown. */
+  directive?: string;
+  /** True when the block came from a template rather than the file the staff wrote. */
+  fromTemplate: boolean;
+}
+
+export class BuildContext {
+  readonly blocks: Block[] = [];
+  readonly placed: Placed[] = [];
+  readonly problems: Problem[] = [];
+  /** Fixed texts the templates declared with `::label` (see directives.ts LABELS). */
+  readonly labels = new Map<string, string>();
+  /** Titles of 简报 articles, for 本期要目. */
+  readonly articleTitles: string[] = [];
+  tocIndex = -1;
+  readonly counters = [0, 0, 0, 0];
+  lastLevel = 0;
+
+  constructor(readonly input: BuildInput) {}
+
+  originOf(n: Positioned): LineOrigin {
+    return this.input.origin(n.position?.start.line ?? 0);
+  }
+
+  /** Line in the file the staff wrote, for warnings; undefined for template text. */
+  sourceLine(n: Positioned): number | undefined {
+    const o = this.originOf(n);
+    return o.file === this.input.file && o.line > 0 ? o.line : undefined;
+  }
+
+  fromBody(n: Positioned): boolean {
+    return this.originOf(n).file === this.input.file;
+  }
+
+  /** File and position of a node for a problem: the template's own line for template text. */
+  where(n: Node | PhrasingContent): { file: string; pos?: Position } {
+    const o = this.originOf(n);
+    const col = n.position?.start.column ?? 1;
+    if (o.line > 0) return { file: o.file, pos: { line: o.line, col } };
+    const d = isDirective(n as Node) ? this.input.locate?.((n as Directive).name) : undefined;
+    return { file: o.file, ...(d ? { pos: d } : {}) };
+  }
+
+  problem(n: Node | PhrasingContent, what: Text, extra: { key?: string; hint?: Text } = {}): void {
+    this.problems.push(new Problem({ ...this.where(n), what, ...extra }));
+  }
+
+  /** Add a block made from node `n`. */
+  push(block: Block, n: Node | PhrasingContent, directive?: string): void {
+    this.blocks.push(block);
+    this.placed.push({ block, ...this.where(n), ...(directive ? { directive } : {}), fromTemplate: !this.fromBody(n) });
+  }
+
+  /** Literal source text of a node (used for stray directives and raw HTML). */
+  sourceOf(n: Positioned): string {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    return s !== undefined && e !== undefined ? this.input.markdown.slice(s, e) : '';
+  }
+}
