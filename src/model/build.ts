@@ -470,11 +470,14 @@ function trimRuns(runs: Run[]): Run[] {
   return out.filter((r) => r.text);
 }
 
+/** The labels the layout prints, until templates supply them. */
+const DEFAULT_LABELS: GongwenDocument['labels'] = { noBodyText: '（此页无正文）' };
+
 /** Build the document model; throws BuildError with every problem found. */
 export function buildDocument(input: BuildInput): GongwenDocument {
   const b = new Builder(input);
   for (const n of input.tree.children) b.node(n);
   b.finish();
   if (b.problems.length) throw new BuildError(b.problems);
-  return { info: input.info, blocks: b.blocks, options: input.options, file: input.file };
+  return { info: input.info, blocks: b.blocks, options: input.options, labels: DEFAULT_LABELS, file: input.file };
 }

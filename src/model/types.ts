@@ -270,10 +270,17 @@ export interface LayoutOptions {
   boldLevel3: boolean;
 }
 
+/** Printed labels the layout itself sets (not from a block). */
+export interface DocumentLabels {
+  /** Headed on a signature page without body text: （此页无正文） [S 7.3.5.5]. */
+  noBodyText: string;
+}
+
 export interface GongwenDocument {
   info: DocumentInfo;
   blocks: Block[];
   options: LayoutOptions;
+  labels: DocumentLabels;
   /** Source file path, for warnings. */
   file: string;
 }

@@ -79,6 +79,7 @@ export const bulletin = (): GongwenDocument => ({
     isoDate: '2022-07-20',
   },
   options,
+  labels: { noBodyText: '（此页无正文）' },
   blocks: [
     {
       kind: 'masthead',
@@ -131,6 +132,7 @@ export const reply = (bodyParas = 3, seal = false): GongwenDocument => ({
     isoDate: '2018-12-24',
   },
   options,
+  labels: { noBodyText: '（此页无正文）' },
   blocks: [
     { kind: 'issuerMark', lines: ['某某市教育局'], suffix: '文件' },
     { kind: 'docNumber', number: '某教〔2018〕76号', signers: ['杨某某'], signerLabel: '签发人：' },

@@ -28,6 +28,7 @@ beforeAll(async () => {
     info: { type: 'reply', title: '测试', author: '测试', subject: '测试', isoDate: '2024-01-01' },
     blocks,
     options: { lineMode: 'grid', colophonOnEvenPage: false, noBodyTextNotice: false, boldLevel3: false },
+    labels: { noBodyText: '（此页无正文）' },
   };
   const geo = await readPdfGeometry(await writePdf(layoutDocument(doc, fonts), fonts));
   lines = geo.pages.flatMap((p) => p.lines.filter((l) => Math.abs(l.size - 16) < 0.1 && l.baseline < BOTTOM + 1));
