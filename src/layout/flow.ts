@@ -7,7 +7,7 @@ import * as S from '../spec/gbt9704.js';
 import { planAttachment } from './attachment.js';
 import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
-import type { AttachmentPlan, FlowLine, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
+import type { AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
@@ -81,13 +81,14 @@ export interface FlowPlan {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
+  images: ImagePlan[];
   colophon?: ColophonBlock;
 }
 
 /** Plans blocks[from…] into the flow below the header. */
 export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number, header: HeaderPlan): FlowPlan {
   const flow = new Flow();
-  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [] };
+  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], images: [] };
   const indent = S.BODY_INDENT_CHARS * CELL;
   const text = (t: string, line?: number) => shapeText(pc.shaper, t, { role: 'fangsong', size: BODY }, line);
   for (let i = from; i < blocks.length; i++) {
@@ -130,6 +131,7 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         const w = Math.min(WIDTH, b.image.width * 0.75);
         const h = (w * b.image.height) / b.image.width;
         const span = Math.max(1, Math.ceil(h / pc.pitch));
+        out.images.push({ block: i, width: w, height: h, span });
         flow.push({ role: 'image', span, body: true, pieces: [{ kind: 'image', x: LEFT + (WIDTH - w) / 2, row: span / 2, dy: -h / 2, width: w, height: h, image: b.image }] });
         break;
       }

@@ -66,6 +66,7 @@ export function planHeader(pc: PlanContext, head: readonly Block[]): { plan: Hea
   const plan: HeaderPlan = { lines: 0, top: [] };
   let lastSlot = -1;
   let emBottom = TOP;
+  let textSize: number = BODY;
   const tops = head.filter((b): b is Extract<Block, { kind: TopKind }> => b.kind === 'copyNumber' || b.kind === 'secrecy' || b.kind === 'urgency');
   const slots = topLineSlots(tops.map((b) => b.kind));
   tops.forEach((b, k) => {
@@ -86,27 +87,31 @@ export function planHeader(pc: PlanContext, head: readonly Block[]): { plan: Hea
     plan.masthead = m.plan;
     fixed.push(...m.fixed);
     lastSlot = m.plan.editor.slot;
+    textSize = m.plan.editor.size;
     emBottom = slotBaseline(lastSlot, p, m.plan.editor.size) + L.EM_BOX_DESCENT_EM * m.plan.editor.size;
   }
   if (mark) {
     plan.mark = planMark(pc, mark, fixed);
     lastSlot = plan.mark.slots - 1;
+    textSize = plan.mark.size;
     emBottom = TOP + plan.mark.bottom;
   }
   if (docNo) {
     const first = mark ? lastSlot + 1 + S.DOCNO_GAP_BELOW_MARK_LINES : lastSlot + 1;
     plan.docNumber = planDocNumber(pc, docNo, first, fixed);
     lastSlot = plan.docNumber.numberSlot;
+    textSize = BODY;
     emBottom = slotBaseline(lastSlot, p, BODY) + L.EM_BOX_DESCENT_EM * BODY;
   }
   if (find('redRule') || masthead) {
     const f: HeaderFormat = masthead ? HEADER_FORMATS.bulletin : HEADER_FORMATS.document;
     const thick = mmToPt(f.ruleThicknessMm);
-    const y = emBottom + mmToPt(f.ruleGapMm);
+    const gap = mmToPt(f.ruleGapMm);
+    const y = emBottom + gap;
     fixed.push({ kind: 'rule', x1: LEFT, y1: y, x2: RIGHT, y2: y, thickness: thick, color: f.ruleColor });
     // The first grid line wholly below the rule is the first blank line under it.
     const free = Math.ceil((y + thick / 2 - TOP) / p - 1e-6);
-    plan.rule = { y: y - TOP, thickness: thick, color: f.ruleColor, holderSlot: lastSlot, freeSlot: free };
+    plan.rule = { y: y - TOP, thickness: thick, color: f.ruleColor, holderSlot: lastSlot, holderSize: textSize, gap, freeSlot: free };
     lastSlot = free - 1;
   }
   if (category) {

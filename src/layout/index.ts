@@ -22,7 +22,7 @@ export type { LaidOutDocument, Page, PageItem, GlyphRun, Rule, PlacedImage, Layo
 export type * from './plan.js';
 export { breakLines, canBreakBefore, classify, isFullWidth } from './linebreak.js';
 export { splitTitle } from './title.js';
-export { topLineSlots } from './header.js';
+export { HEADER_KINDS, topLineSlots } from './header.js';
 export { sealBox } from './signature.js';
 export { drawPages } from './draw.js';
 
@@ -47,6 +47,7 @@ export function planDocument(doc: GongwenDocument, fonts: FontSet): DocumentPlan
     titles: flow.titles,
     signatures: flow.signatures,
     attachments: flow.attachments,
+    images: flow.images,
     ...(colophon ? { colophon } : {}),
     pages,
     warnings: pc.shaper.warnings,

@@ -168,8 +168,11 @@ export interface HeaderRulePlan {
   y: number;
   thickness: number;
   color: 'red' | 'black';
-  /** The slot whose text the rule is measured from (number / editor line). */
+  /** The slot whose text the rule is measured from (number / editor line), and that text's size. */
   holderSlot: number;
+  holderSize: number;
+  /** Distance from the holder text's em-box bottom to the stroke's centre, pt. */
+  gap: number;
   /** First grid slot wholly below the rule. */
   freeSlot: number;
 }
@@ -223,6 +226,14 @@ export interface AttachmentPlan {
   items: Array<{ number: string; name: string }>;
 }
 
+/** An image of the flow: its size, centred in `span` grid lines. */
+export interface ImagePlan {
+  block: number;
+  width: number;
+  height: number;
+  span: number;
+}
+
 /** One row group of the 版记 as written: a labelled row (its lines) or the 印发 row. */
 export type ColophonRowPlan =
   | { kind: 'labelled'; label: string; labelWidth: number; lines: string[]; ruleAfter: boolean }
@@ -248,6 +259,7 @@ export interface DocumentPlan {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
+  images: ImagePlan[];
   colophon?: ColophonPlan;
   pages: PagePlan[];
   warnings: LayoutWarning[];
