@@ -236,9 +236,5 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
   return out;
 };
 
-/** True when the body ends a section of its own before the 版记. */
-export const hasColophonSection = (parts: BodyPart[]): boolean =>
-  parts.some((p) => p.kind === 'p' && p.pPr.sectPr === SECTION_BREAK_PLACEHOLDER);
-
 /** Serialises the body parts. */
 export const bodyXml = (parts: BodyPart[]): string => parts.map((p) => (p.kind === 'p' ? paraXml(p) : p.xml)).join('');
