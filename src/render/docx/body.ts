@@ -1,6 +1,7 @@
-// The document body: every block of the model in order, with the spacing rules of GB/T 9704
-// (blank grid lines between elements) and the 简报 conventions. Returns paragraphs and
-// tables as XML parts; the 版记 text box goes into the last paragraph.
+// The document body: the plan's header, then every body block of the model in order with the
+// plan's decisions (blank lines, title lines, signature, 附件说明, images) stated as Word
+// paragraphs; Word breaks the paragraphs itself. Returns paragraphs and tables as XML parts;
+// the 版记 text box follows in a paragraph of its own on the plan's page.
 
 import type { DocumentPlan } from '../../layout/plan.js';
 import type { AttachmentPlan, ImagePlan } from '../../layout/plan.js';
