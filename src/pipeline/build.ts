@@ -1,5 +1,5 @@
 // One source file → its PDF and DOCX bytes. Reading happens here (the edge); everything
-// between is a pure stage: compose (template, Markdown, model) → layout → writers.
+// between is a pure stage: compose (template, Markdown, model) → plan (layout, once) → writers.
 
 import { dirname, resolve } from 'node:path';
 import type { ProjectConfig, Source } from '../source/index.js';
@@ -10,9 +10,10 @@ import type { FontSet } from '../fonts/index.js';
 import { Problem } from '../errors.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
-// The layout engine and the writers (pdfkit, docx) load on first use: a DOCX-only run never
-// loads pdfkit, a PDF-only run never loads the docx library.
-const pdfStage = async () => ({ ...(await import('../layout/index.js')), ...(await import('../render/pdf/index.js')) });
+// The layout and the writers (pdfkit, docx) load on first use: a DOCX-only run never loads
+// pdfkit, a PDF-only run never loads the docx library.
+const planStage = () => import('../layout/index.js');
+const pdfStage = () => import('../render/pdf/index.js');
 const docxStage = () => import('../render/docx/index.js');
 
 export type Format = 'pdf' | 'docx';
@@ -48,19 +49,20 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   const { source, doc } = readAndCompose(file, ctx.config, ctx.templates);
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
+  if (!ctx.formats.length) return { source, doc, outputs, warnings };
+  // One plan for both writers.
+  const { planDocument, drawPages } = await planStage();
+  const plan = planDocument(doc, ctx.fonts);
+  for (const w of plan.warnings) {
+    warnings.push(new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }));
+  }
   if (ctx.formats.includes('pdf')) {
-    const { layoutDocument, writePdf } = await pdfStage();
-    const laid = layoutDocument(doc, ctx.fonts);
-    for (const w of laid.warnings) {
-      warnings.push(
-        new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }),
-      );
-    }
-    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+    const { writePdf } = await pdfStage();
+    outputs.pdf = await writePdf(drawPages(plan), ctx.fonts, { pdfa: ctx.pdfa });
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();
-    outputs.docx = await writeDocx(doc, { fontNames: ctx.config.fonts?.docxNames, fonts: ctx.fonts });
+    outputs.docx = await writeDocx(doc, plan, { fontNames: ctx.config.fonts?.docxNames });
   }
   return { source, doc, outputs, warnings };
 }

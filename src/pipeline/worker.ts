@@ -10,7 +10,8 @@ import { toWire, type WorkerSetup, type WorkerRequest } from './wire.js';
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 if (setup.fontBytes) adoptFontBytes(setup.fontBytes);
-const fonts = setup.formats.includes('pdf') ? loadFontSet(setup.fontConfig, { cwd: setup.cwd }) : undefined;
+// Both writers need the fonts: the plan measures text with them.
+const fonts = setup.formats.length ? loadFontSet(setup.fontConfig, { cwd: setup.cwd }) : undefined;
 
 // Ready: the main thread hands out files only now, building them itself until then.
 port.postMessage({ ready: true });

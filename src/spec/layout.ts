@@ -63,6 +63,12 @@ export const BREAK_WINDOW = 64;
 /** Rounding slack when comparing widths, pt [D]. */
 export const WIDTH_EPSILON_PT = 0.01;
 
+// ── Tables (spec §13) ────────────────────────────────────────────────────────
+/** Stroke of a table's rules, pt [C]. */
+export const TABLE_RULE_PT = 0.5;
+/** Cell padding on either side of a table cell, 字 [C]. */
+export const TABLE_CELL_PAD_CHARS = 0.25;
+
 // ── Title (7.3.1) ────────────────────────────────────────────────────────────
 /** Title lines hold at most this share of the 版心 width before they are split [C]. */
 export const TITLE_MAX_WIDTH_SHARE = 0.92;
@@ -74,6 +80,8 @@ export const PAGE_NO_CENTRE_Y_PT = TYPE_BOTTOM_PT + mmToPt(PAGE_NO_BELOW_TYPE_MM
 // ── 发文机关标志 (7.2.4) ──────────────────────────────────────────────────────
 /** Extra line-to-line distance of a joint issuers' mark, as a share of its size [C]. */
 export const MARK_LINE_GAP_EM = 0.15;
+/** Gap between a joint mark's stacked names and its suffix (文件), em of the mark's scaled size [C]. */
+export const MARK_SUFFIX_GAP_EM = 0.5;
 
 // ── 简报 masthead on the grid (spec §12) [C] ──────────────────────────────────
 /** Grid line (0-based) of the marking line (内部刊物 注意保存). */

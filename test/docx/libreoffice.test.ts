@@ -14,7 +14,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDocx } from '../../src/render/docx/index.js';
 import {
   isRed,
   lineChars,
@@ -25,7 +24,7 @@ import {
   type PdfPage,
 } from '../helpers/pdf-geometry.js';
 import { loadFontSet } from '../../src/fonts/index.js';
-import { bulletin, evenColophonReply, longReply, reply } from './fixtures.js';
+import { bulletin, docxOf, evenColophonReply, longReply, reply } from './fixtures.js';
 
 const hasSoffice = ((process.env.PATH ?? '').split(':') as string[]).some((d) => d && existsSync(join(d, 'soffice')));
 if (!hasSoffice) console.warn('test/docx/libreoffice.test.ts: soffice is not on PATH, LibreOffice rendering tests skipped');
@@ -72,9 +71,8 @@ describe.skipIf(!hasSoffice)('DOCX rendered by LibreOffice', () => {
     const fixed28 = longReply();
     fixed28.options = { ...fixed28.options, lineMode: 'fixed28' };
     const docs = { bulletin: bulletin(), reply: reply(), long: longReply(), even: evenColophonReply(30), fixed28 };
-    const fonts = loadFontSet({ system: false });
     for (const [name, doc] of Object.entries(docs)) {
-      await writeFile(join(dir, `${name}.docx`), await writeDocx(doc, name === 'even' ? { fonts } : {}));
+      await writeFile(join(dir, `${name}.docx`), await docxOf(doc));
     }
     await writeFile(join(dir, 'fonts.conf'), fontsConf(dir));
     await mkdir(join(dir, 'out'));
