@@ -49,8 +49,12 @@ class Builder {
   private tocIndex = -1;
   private readonly counters = [0, 0, 0, 0];
   private lastLevel = 0;
+  /** Markdown depth of level 1 (一、): relative, from the body's shallowest heading. */
+  private readonly baseDepth: number;
 
-  constructor(private readonly input: BuildInput) {}
+  constructor(private readonly input: BuildInput) {
+    this.baseDepth = baseDepth(input);
+  }
 
   private lineOf(n: { position?: { start: { line: number; column: number } } }): LineOrigin {
     return this.input.origin(n.position?.start.line ?? 0);
@@ -182,7 +186,7 @@ class Builder {
       this.counters.fill(0);
       return;
     }
-    const level = this.input.type === 'bulletin' ? h.depth - 1 : h.depth;
+    const level = h.depth - this.baseDepth + 1;
     if (level > 4) {
       this.problem(h, {
         zh: `标题层级过深：公文正文最多四级（一、（一）1.（1））`,
@@ -192,13 +196,14 @@ class Builder {
     }
     const lv = level as HeadingBlock['level'];
     let runs = this.runs(h.children);
+    // Levels are relative, so a skipped one would silently shift the rest: always an error.
+    if (lv > this.lastLevel + 1) {
+      this.problem(h, {
+        zh: `标题层级跳级：从第${this.lastLevel}级直接到第${lv}级`,
+        en: `heading level skipped: from level ${this.lastLevel} to ${lv}`,
+      });
+    }
     if (this.input.numbering === 'auto') {
-      if (lv > this.lastLevel + 1) {
-        this.problem(h, {
-          zh: `标题层级跳级：从第${this.lastLevel}级直接到第${lv}级`,
-          en: `heading level skipped: from level ${this.lastLevel} to ${lv}`,
-        });
-      }
       this.counters[lv - 1]! += 1;
       for (let i = lv; i < 4; i++) this.counters[i] = 0;
       runs = [{ text: headingPrefix(lv, this.counters[lv - 1]!), line }, ...runs];
@@ -270,14 +275,15 @@ class Builder {
         return;
       case 'issuer-mark': {
         const suffix = a('suffix');
-        this.blocks.push({ kind: 'issuerMark', lines: [label], ...(suffix ? { suffix } : {}), line });
+        const lines = splitList(a('lines'));
+        this.blocks.push({ kind: 'issuerMark', lines: lines.length ? lines : [label], ...(suffix ? { suffix } : {}), line });
         return;
       }
       case 'doc-number':
         this.blocks.push({
           kind: 'docNumber',
           number: label,
-          signers: a('signer').split('|').map((s) => s.trim()).filter(Boolean),
+          signers: splitList(a('signer')),
           signerLabel: a('label') || '签发人：',
           line,
         });
@@ -297,9 +303,10 @@ class Builder {
         if (label.replace(/[：:]$/, '')) this.blocks.push({ kind: 'addressee', text: label, line });
         return;
       case 'signature':
+        const issuers = splitList(a('issuers'));
         this.blocks.push({
           kind: 'signature',
-          issuers: label ? [label] : [],
+          issuers: issuers.length ? issuers : label ? [label] : [],
           date: a('date'),
           ...(attrs['seal'] !== undefined && this.input.seal ? { seal: this.input.seal } : {}),
           line,
@@ -448,6 +455,23 @@ class Builder {
       else this.blocks.splice(this.tocIndex, 1);
     }
   }
+}
+
+/**
+ * The Markdown depth that is level 1 (一、, 黑体): the shallowest heading of the body, so that
+ * `##` typed for the first level works; in a bulletin `#` is the article title and the
+ * shallowest deeper heading is level 1.
+ */
+function baseDepth(input: BuildInput): number {
+  const floor = input.type === 'bulletin' ? 2 : 1;
+  let min = 7;
+  for (const n of input.tree.children) if (n.type === 'heading' && n.depth >= floor) min = Math.min(min, n.depth);
+  return min === 7 ? floor : min;
+}
+
+/** An attribute listing names separated by `|` (signers, joint issuers). */
+function splitList(v: string): string[] {
+  return v.split('|').map((s) => s.trim()).filter(Boolean);
 }
 
 function mergeRuns(runs: Run[]): Run[] {
