@@ -2,6 +2,7 @@
 
 import { BuildError, Problem } from '../errors.js';
 import type { Source, Meta } from '../source/index.js';
+import { FORMAT_NAME } from '../source/doctypes.js';
 import type { DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
 import { viewOf } from '../template/view.js';
 import { renderDocument, type LineOrigin, type TemplateSet } from '../template/render.js';
@@ -44,7 +45,7 @@ function notLaidOut(source: Source): Problem[] {
           zh: '这种公文格式的版式尚未提供，不能生成（可先写「格式: 文件」）',
           en: 'this format cannot be laid out yet (use "format: file" for now)',
         },
-        found: meta.format,
+        found: FORMAT_NAME[meta.format],
       }),
     );
   }
