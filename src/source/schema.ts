@@ -3,10 +3,11 @@
 // that one parse collects every problem of the file.
 
 import { z } from 'zod';
-import { Problem, type Position, type Text } from '../errors.js';
+import { Problem, type Text } from '../errors.js';
 import type { DocFormat, DocType, ImageData } from '../model/types.js';
 import { attachmentList, type AttachmentEntry, type AttachmentReader } from './attachments.js';
-import { DOC_TYPES, FORMAT_NAME, FORMAT_VALUES, TYPE_EXPECTED, typeSpec } from './doctypes.js';
+import { DOC_TYPES, TYPE_EXPECTED, typeSpec } from './doctypes.js';
+import { replyWarnings } from './practice.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
 import { keySpec } from './keys.js';
@@ -105,29 +106,6 @@ const TYPE_VALUES: Readonly<Record<string, DocType>> = Object.fromEntries(
 
 export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(DOC_TYPES.map((t) => t.type), TYPE_VALUES, TYPE_EXPECTED);
 
-/** `format`/格式: one of the four formats, and one the type may take. */
-function formatParser(type: DocType): f.Parser<DocFormat> {
-  const allowed = typeSpec(type).formats;
-  const exp: Text = {
-    zh: allowed.map((x) => `${x}（${FORMAT_NAME[x].replace('格式', '')}）`).join(' 或 '),
-    en: allowed.join(' or '),
-  };
-  const any = f.oneOf<DocFormat>(['file', 'letter', 'order', 'minutes'], FORMAT_VALUES, {
-    zh: 'file（文件）、letter（信函）、order（命令）或 minutes（纪要）',
-    en: 'file, letter, order or minutes',
-  });
-  return (raw, c) => {
-    const v = any(raw, c);
-    if (v === undefined || allowed.includes(v)) return v;
-    const name = typeSpec(type).name;
-    c.error(
-      { zh: `${name.zh}不能用${FORMAT_NAME[v]}`, en: `${name.en} cannot be set in the ${v} format` },
-      { expected: exp, found: raw.kind === 'scalar' ? raw.text : undefined },
-    );
-    return undefined;
-  };
-}
-
 /** Items of a value as typed: a list's length, 1 for text, 0 when empty. */
 function count(raw: Raw): number {
   if (raw.kind === 'seq') return raw.items.length;
@@ -146,7 +124,7 @@ function commonShape(type: DocType) {
     to: field('to', f.list(), F ? 'required' : 'optional'),
     date: field('date', f.date, 'required'),
     copy: field('copy', f.copyNumber),
-    secrecy: field('secrecy', secrecyParser),
+    secrecy: field('secrecy', f.secrecyParser),
     secrecyTerm: field('secrecyTerm', f.secrecyTerm),
     urgency: field('urgency', f.oneOf<Urgency>(['特急', '加急'])),
     attachments: field('attachments', attachmentList((spec, c, pos) => current().attachment(spec, c, pos))),
@@ -169,22 +147,9 @@ function commonShape(type: DocType) {
         en: 'auto or keep',
       }),
     ),
-    ...(F ? { format: field('format', formatParser(type)) } : {}),
+    ...(F ? { format: field('format', f.formatParser(type)) } : {}),
   };
 }
-
-/** `secrecy: 机密★1年` is split into level and term. */
-const secrecyParser: f.Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
-  const exp = { zh: '秘密 / 机密 / 绝密', en: '秘密 / 机密 / 绝密' };
-  const t = f.text(exp)(raw, c);
-  if (t === undefined) return undefined;
-  const [level, term, ...more] = t.split('★').map((s) => s.trim());
-  if (!['秘密', '机密', '绝密'].includes(level!) || more.length > 0 || term === '') {
-    c.error({ zh: '不是可用的密级', en: 'not an accepted secrecy level' }, { expected: exp, found: t });
-    return undefined;
-  }
-  return { level: level as Secrecy, term };
-};
 
 function bulletinShape() {
   return {
@@ -324,32 +289,6 @@ function schemaFor(type: DocType): { shape: Shape; schema: z.ZodType } {
     schemas.set(type, s);
   }
   return s;
-}
-
-/** Warnings for what proposal-handling practice expects of a reply but the file lacks. */
-function replyWarnings(ctx: SchemaCtx, meta: { category?: Category; contact: Contact }): Problem[] {
-  const t = ctx.entries.get('type');
-  const pos: Position = t && t.file === ctx.file && t.keyPos ? t.keyPos : { line: ctx.openLine, col: 1 };
-  const lacking: Array<[string, boolean]> = [
-    ['category', meta.category === undefined],
-    ['contact.person', meta.contact.person.length === 0],
-    ['contact.phone', meta.contact.phone.length === 0],
-  ];
-  return lacking
-    .filter(([, absent]) => absent)
-    .map(([path]) => {
-      const s = keySpec(path);
-      return new Problem({
-        file: ctx.file,
-        pos,
-        key: path,
-        what: {
-          zh: `提案答复通常应写明「${s.alias}」，本文件没有`,
-          en: `a reply usually gives "${path}" (${s.alias}); this file does not`,
-        },
-        expected: { zh: `「${path}: …」或「${s.alias}: …」`, en: `"${path}: …" or "${s.alias}: …"` },
-      });
-    });
 }
 
 export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
