@@ -37,6 +37,8 @@ export interface BuildCommand {
   jobs?: number;
   /** Tune this process for a large batch (see BuilderOptions.tuneProcess): the command does. */
   tuneProcess?: boolean;
+  /** `--strict` or `strict: true`: a file with warnings fails like one with errors. */
+  strict?: boolean;
 }
 
 export interface BatchResult {
@@ -96,6 +98,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
     removeOutputs(paths);
     try {
       const built = await builder.build(i);
+      if (cmd.strict && built.warnings.length) throw new BuildError(built.warnings);
       for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       const written: Written[] = [];
       for (const f of cmd.formats) {
@@ -130,6 +133,7 @@ export function runCheck(cmd: Omit<BuildCommand, 'outDir' | 'formats' | 'pdfa'>,
   for (const job of jobs) {
     try {
       const { source } = readAndCompose(job.file, cmd.config, cmd.templates);
+      if (cmd.strict && source.warnings.length) throw new BuildError(source.warnings);
       for (const w of source.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       result.ok.push(job);
       if (r.progress) r.out(`${t(MSG.checked, r.lang)} ${job.display}`);

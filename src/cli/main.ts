@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import type { Lang } from '../errors.js';
 import { BuildError } from '../errors.js';
-import { loadConfig, type ProjectConfig } from '../source/index.js';
+import { loadConfig, typeOfValue, type ProjectConfig } from '../source/index.js';
+import { TYPE_EXPECTED, TYPE_LIST } from '../source/doctypes.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../template/render.js';
 import { FORMATS, type Format } from '../pipeline/build.js';
 import { InputError } from '../pipeline/inputs.js';
@@ -39,6 +40,7 @@ interface BuildOptions {
   archive?: string;
   force?: boolean;
   jobs?: string;
+  strict?: boolean;
 }
 
 function version(): string {
@@ -60,7 +62,7 @@ function parseJobs(value: string): number {
 /** The templates folder: the project's own `templates/` when it has one, else the built-in one. */
 function templatesFor(cwd: string, config: ProjectConfig): string {
   const own = join(config.path ? dirname(config.path) : cwd, 'templates');
-  return existsSync(join(own, 'bulletin.hbs')) || existsSync(join(own, 'reply.hbs')) ? own : BUILTIN_TEMPLATE_DIR;
+  return TYPE_LIST.some((ty) => existsSync(join(own, `${ty}.hbs`))) ? own : BUILTIN_TEMPLATE_DIR;
 }
 
 /** `--lang en` / `--lang=en` anywhere on the command line (for errors raised before an action runs). */
@@ -84,7 +86,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const langOption = new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh');
 
   const program = new Command('gongwen')
-    .description('把 Markdown 排成符合 GB/T 9704-2012 的公文（简报、提案答复），输出 PDF 和 DOCX')
+    .description('把 Markdown 排成符合 GB/T 9704-2012 的公文（简报、提案答复、通知、请示等），输出 PDF 和 DOCX')
     .version(version(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -102,6 +104,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--archive <dir>', '把生成的文件复制到归档文件夹 <dir>/<年份>/<文种>/（PDF 为 PDF/A-2b）')
     .option('--force', '归档中已有内容不同的同名文件时替换它')
     .option('-j, --jobs <n>', '并行生成的文件数（默认为 CPU 核数，1 为不并行）')
+    .option('--strict', '把警告当作错误：有警告的文件不生成（也可在配置文件中写 strict: true）')
     .addOption(langOption)
     .action(async (paths: string[], o: BuildOptions) => {
       const r = reporter(o);
@@ -120,6 +123,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           ...(o.jobs ? { jobs: parseJobs(o.jobs) } : {}),
           // This process exists for the batch: tune it (larger young generation, helper threads lowered).
           tuneProcess: true,
+          strict: Boolean(o.strict || config.strict),
         },
         r,
       );
@@ -132,11 +136,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('[paths...]', 'Markdown 文件或文件夹（默认 content）')
     .option('-c, --config <file>', '配置文件')
     .option('-v, --verbose', '非终端时也显示进度')
+    .option('--strict', '把警告当作错误')
     .addOption(langOption)
-    .action((paths: string[], o: { config?: string; verbose?: boolean; lang?: string }) => {
+    .action((paths: string[], o: { config?: string; verbose?: boolean; lang?: string; strict?: boolean }) => {
       const config = configOf(o);
       const res = runCheck(
-        { inputs: defaultInputs(paths), config, templates: loadTemplates(templatesFor(io.cwd, config)), cwd: io.cwd },
+        {
+          inputs: defaultInputs(paths),
+          config,
+          templates: loadTemplates(templatesFor(io.cwd, config)),
+          cwd: io.cwd,
+          strict: Boolean(o.strict || config.strict),
+        },
         reporter(o),
       );
       code = res.failed.length ? EXIT_FAILED : EXIT_OK;
@@ -145,15 +156,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('new')
     .description('新建一个填好示例的文稿（write a starter file）')
-    .argument('<type>', 'bulletin（简报）或 reply（提案答复）')
+    .argument('<type>', `文种：${TYPE_EXPECTED.zh}`)
     .argument('[path]', '文件路径（默认 ./<type>.md）')
     .addOption(langOption)
     .action((type: string, path: string | undefined, o: { lang?: string }) => {
       const lang = langOf(o);
-      if (type !== 'bulletin' && type !== 'reply' && type !== '简报' && type !== '提案答复') {
-        throw new UsageError(t(MSG.badType, lang, { t: type }));
-      }
-      code = runNew(type === '简报' ? 'bulletin' : type === '提案答复' ? 'reply' : type, path, io, lang);
+      const docType = typeOfValue(type);
+      if (!docType) throw new UsageError(t(MSG.badType, lang, { t: type }));
+      code = runNew(docType, path, io, lang);
     });
 
   program

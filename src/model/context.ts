@@ -51,8 +51,12 @@ export class BuildContext {
   tocIndex = -1;
   readonly counters = [0, 0, 0, 0];
   lastLevel = 0;
+  /** Markdown depth of level 1 (一、): relative, from the body's shallowest heading. */
+  readonly baseDepth: number;
 
-  constructor(readonly input: BuildInput) {}
+  constructor(readonly input: BuildInput) {
+    this.baseDepth = baseDepth(input);
+  }
 
   originOf(n: Positioned): LineOrigin {
     return this.input.origin(n.position?.start.line ?? 0);
@@ -93,4 +97,16 @@ export class BuildContext {
     const e = n.position?.end.offset;
     return s !== undefined && e !== undefined ? this.input.markdown.slice(s, e) : '';
   }
+}
+
+/**
+ * The Markdown depth that is level 1 (一、, 黑体): the shallowest heading of the body, so that
+ * `##` typed for the first level works; in a bulletin `#` is the article title and the
+ * shallowest deeper heading is level 1.
+ */
+function baseDepth(input: BuildInput): number {
+  const floor = input.type === 'bulletin' ? 2 : 1;
+  let min = 7;
+  for (const n of input.tree.children) if (n.type === 'heading' && n.depth >= floor) min = Math.min(min, n.depth);
+  return min === 7 ? floor : min;
 }

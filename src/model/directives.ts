@@ -26,7 +26,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'copy-number': { form: 'leaf', attributes: [], doc: '份号 (GB/T 9704 7.2.1)' },
   secrecy: { form: 'leaf', attributes: [], doc: '密级和保密期限 (7.2.2)' },
   urgency: { form: 'leaf', attributes: [], doc: '紧急程度 (7.2.3)' },
-  'issuer-mark': { form: 'leaf', attributes: ['suffix'], doc: '发文机关标志 (7.2.4)' },
+  'issuer-mark': { form: 'leaf', attributes: ['suffix', 'lines'], doc: '发文机关标志；联合行文时 lines 为各机关名称，以 | 分隔 (7.2.4)' },
   'doc-number': { form: 'leaf', attributes: ['signer', 'label'], doc: '发文字号与签发人 (7.2.5, 7.2.6)' },
   'red-rule': { form: 'leaf', attributes: [], doc: '版头中的分隔线 (7.2.7)' },
   category: { form: 'leaf', attributes: ['letter'], doc: '办理结果类别 (提案答复)' },
@@ -34,7 +34,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   addressee: { form: 'leaf', attributes: [], doc: '主送机关 (7.3.2)' },
   'attachment-note': { form: 'container', attributes: ['label'], doc: '附件说明 (7.3.4)' },
   item: { form: 'leaf', parent: 'attachment-note', attributes: [], doc: '附件名称' },
-  signature: { form: 'leaf', attributes: ['date', 'seal'], doc: '发文机关署名、成文日期和印章 (7.3.5)' },
+  signature: { form: 'leaf', attributes: ['date', 'seal', 'issuers'], doc: '发文机关署名、成文日期和印章；联合行文时 issuers 以 | 分隔 (7.3.5)' },
   note: { form: 'leaf', attributes: [], doc: '附注 (7.3.6)' },
   contact: { form: 'container', attributes: [], doc: '联系单位、电话和联系人 (提案答复)' },
   line: { form: 'leaf', parent: 'contact', attributes: [], doc: '联系信息的一行' },
@@ -126,14 +126,15 @@ export function directive(ctx: BuildContext, d: Directive): void {
       return;
     case 'issuer-mark': {
       const suffix = a('suffix');
-      push({ kind: 'issuerMark', lines: [label], ...(suffix ? { suffix } : {}), line });
+      const lines = splitList(a('lines'));
+      push({ kind: 'issuerMark', lines: lines.length ? lines : [label], ...(suffix ? { suffix } : {}), line });
       return;
     }
     case 'doc-number':
       push({
         kind: 'docNumber',
         number: label,
-        signers: a('signer').split('|').map((s) => s.trim()).filter(Boolean),
+        signers: splitList(a('signer')),
         signerLabel: a('label'),
         line,
       });
@@ -152,15 +153,17 @@ export function directive(ctx: BuildContext, d: Directive): void {
     case 'addressee':
       if (label.replace(/[：:]$/, '')) push({ kind: 'addressee', text: label, line });
       return;
-    case 'signature':
+    case 'signature': {
+      const issuers = splitList(a('issuers'));
       push({
         kind: 'signature',
-        issuers: label ? [label] : [],
+        issuers: issuers.length ? issuers : label ? [label] : [],
         date: a('date'),
         ...(attrs['seal'] !== undefined && ctx.input.seal ? { seal: ctx.input.seal } : {}),
         line,
       });
       return;
+    }
     case 'note':
       if (label) push({ kind: 'note', text: label, line });
       return;
@@ -278,4 +281,9 @@ function declareLabel(ctx: BuildContext, d: Directive, name: string, text: strin
     return;
   }
   ctx.labels.set(name, text);
+}
+
+/** An attribute listing names separated by `|` (signers, joint issuers). */
+function splitList(v: string): string[] {
+  return v.split('|').map((s) => s.trim()).filter(Boolean);
 }

@@ -64,7 +64,7 @@ function heading(ctx: BuildContext, h: Heading): void {
     ctx.counters.fill(0);
     return;
   }
-  const level = ctx.input.type === 'bulletin' ? h.depth - 1 : h.depth;
+  const level = h.depth - ctx.baseDepth + 1;
   if (level > 4) {
     ctx.problem(h, {
       zh: `标题层级过深：公文正文最多四级（一、（一）1.（1））`,
@@ -74,13 +74,14 @@ function heading(ctx: BuildContext, h: Heading): void {
   }
   const lv = level as HeadingBlock['level'];
   let list = runs(ctx, h.children);
+  // Levels are relative, so a skipped one would silently shift the rest: always an error.
+  if (lv > ctx.lastLevel + 1) {
+    ctx.problem(h, {
+      zh: `标题层级跳级：从第${ctx.lastLevel}级直接到第${lv}级`,
+      en: `heading level skipped: from level ${ctx.lastLevel} to ${lv}`,
+    });
+  }
   if (ctx.input.numbering === 'auto') {
-    if (lv > ctx.lastLevel + 1) {
-      ctx.problem(h, {
-        zh: `标题层级跳级：从第${ctx.lastLevel}级直接到第${lv}级`,
-        en: `heading level skipped: from level ${ctx.lastLevel} to ${lv}`,
-      });
-    }
     ctx.counters[lv - 1]! += 1;
     for (let i = lv; i < 4; i++) ctx.counters[i] = 0;
     list = [{ text: headingPrefix(lv, ctx.counters[lv - 1]!), line }, ...list];

@@ -37,7 +37,11 @@ export interface ImageData {
   height: number;
 }
 
-export type DocType = 'bulletin' | 'reply';
+/** Document types; the 文件格式 ones share one layout (GB/T 9704 7). */
+export type DocType = 'bulletin' | 'reply' | 'notice' | 'circular' | 'request' | 'report' | 'opinion' | 'approval';
+
+/** The four formats of GB/T 9704 (clause 10): 文件格式, 信函格式, 命令格式, 纪要格式. */
+export type DocFormat = 'file' | 'letter' | 'order' | 'minutes';
 
 // ── 版头 (header) ─────────────────────────────────────────────────────────────
 
@@ -256,6 +260,19 @@ export interface DocumentInfo {
   /** 成文日期 as ISO yyyy-mm-dd, the source of every date in the output. */
   isoDate: string;
   keywords?: string[];
+  /** The GB/T 9704 format to lay the document out in; absent: 文件格式 (a bulletin has its own masthead). */
+  format?: DocFormat;
+}
+
+/** An attachment given as its own Markdown file (GB/T 9704 8), to be laid out on its own pages. */
+export interface AttachmentSource {
+  /** 1-based place in the 附件说明 (`附件1`). */
+  index: number;
+  title: string;
+  /** The attachment file as given, relative to the source. */
+  file: string;
+  /** Its Markdown body (front matter, if any, removed). */
+  markdown: string;
 }
 
 /** Layout options that offices choose [C]. */
@@ -283,4 +300,6 @@ export interface GongwenDocument {
   labels: DocumentLabels;
   /** Source file path, for warnings. */
   file: string;
+  /** Attachments given as files, in order; not laid out yet (GB/T 9704 8). */
+  attachments?: AttachmentSource[];
 }

@@ -1,6 +1,8 @@
 // Source → document model: template merge, Markdown parse, model build. Pure.
 
+import { BuildError, Problem } from '../errors.js';
 import type { Source, Meta } from '../source/index.js';
+import { FORMAT_NAME } from '../source/doctypes.js';
 import type { DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
 import { viewOf } from '../template/view.js';
 import { renderDocument, type LineOrigin, type TemplateSet } from '../template/render.js';
@@ -18,7 +20,7 @@ export function documentInfo(meta: Meta): DocumentInfo {
       isoDate: meta.date.iso,
     };
   }
-  return { type: 'reply', title: meta.title, author: meta.issuer, subject: meta.number, isoDate: meta.date.iso };
+  return { type: meta.type, title: meta.title, author: meta.issuers.join('、'), subject: meta.number, isoDate: meta.date.iso, format: meta.format };
 }
 
 export interface ComposeOptions {
@@ -26,13 +28,53 @@ export interface ComposeOptions {
   loadImage?: (url: string, from: LineOrigin) => ImageData;
 }
 
+/**
+ * What the source asks for that no layout draws yet: the 信函/命令/纪要 formats and several
+ * seals of joint issuers. Refused rather than silently set in 文件格式 or with one seal.
+ */
+function notLaidOut(source: Source): Problem[] {
+  const { meta, keyPositions } = source;
+  const out: Problem[] = [];
+  if (meta.format !== 'file') {
+    out.push(
+      new Problem({
+        file: source.file,
+        pos: keyPositions.get('format'),
+        key: 'format',
+        what: {
+          zh: '这种公文格式的版式尚未提供，不能生成（可先写「格式: 文件」）',
+          en: 'this format cannot be laid out yet (use "format: file" for now)',
+        },
+        found: FORMAT_NAME[meta.format],
+      }),
+    );
+  }
+  if (meta.seals.length > 1) {
+    out.push(
+      new Problem({
+        file: source.file,
+        pos: keyPositions.get('seal'),
+        key: 'seal',
+        what: {
+          zh: '联合行文加盖多个印章的版式尚未提供，不能生成',
+          en: 'the layout of several seals (joint issuers) is not available yet',
+        },
+        found: String(meta.seals.length),
+      }),
+    );
+  }
+  return out;
+}
+
 export function composeDocument(source: Source, templates: TemplateSet, opts: ComposeOptions = {}): GongwenDocument {
   const { meta } = source;
+  const refused = notLaidOut(source);
+  if (refused.length) throw new BuildError(refused);
   const merged = renderDocument(templates, meta.type, viewOf(meta), source.body, {
     file: source.file,
     bodyLine: source.bodyLine,
   });
-  return buildDocument({
+  const doc = buildDocument({
     type: meta.type,
     markdown: merged.markdown,
     tree: parseMarkdown(merged.markdown),
@@ -45,4 +87,6 @@ export function composeDocument(source: Source, templates: TemplateSet, opts: Co
     ...(meta.seal ? { seal: meta.seal } : {}),
     ...(opts.loadImage ? { loadImage: opts.loadImage } : {}),
   });
+  // Attachment files travel with the model for their own pages (GB/T 9704 8).
+  return meta.attachmentFiles.length ? { ...doc, attachments: meta.attachmentFiles } : doc;
 }

@@ -24,7 +24,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 };
 
 const ROLES: readonly FontRole[] = ['song', 'fangsong', 'hei', 'kai', 'songti'];
-const SECTIONS = ['defaults', 'fonts', 'output', 'layout'] as const;
+const SECTIONS = ['defaults', 'fonts', 'output', 'layout', 'strict'] as const;
 const LAYOUT_KEYS = ['lineMode', 'colophonOnEvenPage', 'noBodyTextNotice', 'boldLevel3'] as const;
 const FONT_KEYS = ['files', 'docxNames', 'folders'] as const;
 
@@ -152,7 +152,11 @@ export function parseConfig(file: string, bytes: Uint8Array, abs: string = path.
     if (spelled === 'defaults') defaults.addYamlMap(pair.value, posOf);
     else if (spelled === 'layout') config.layout = readLayout(r, pair.value);
     else if (spelled === 'fonts') config.fonts = readFonts(r, pair.value, dir);
-    else {
+    else if (spelled === 'strict') {
+      // Offices whose rules require every element: warnings become errors (as --strict).
+      const b = f.bool(toRaw(pair.value, posOf), r.fieldCtx('strict', keyPos));
+      if (b !== undefined) config.strict = b;
+    } else {
       const t = r.text(pair.value, 'output', keyPos);
       if (t) config.output = path.resolve(dir, t);
     }

@@ -5,6 +5,9 @@ import type { Position, Text } from '../errors.js';
 import { parseDate, DATE_EXPECTED, type DateValue } from './dates.js';
 import { parseDocNumber, NUMBER_EXPECTED } from './docnumber.js';
 import type { Raw } from './entries.js';
+import type { DocFormat, DocType } from '../model/types.js';
+import { FORMAT_NAME, FORMAT_VALUES, typeSpec } from './doctypes.js';
+import type { Secrecy } from './types.js';
 
 export interface Report {
   expected?: Text;
@@ -189,3 +192,39 @@ export const secrecyTerm: Parser<string> = (raw, c) => {
   }
   return t;
 };
+
+/** `secrecy: 机密★1年` is split into level and term. */
+export const secrecyParser: Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
+  const exp = { zh: '秘密 / 机密 / 绝密', en: '秘密 / 机密 / 绝密' };
+  const t = text(exp)(raw, c);
+  if (t === undefined) return undefined;
+  const [level, term, ...more] = t.split('★').map((s) => s.trim());
+  if (!['秘密', '机密', '绝密'].includes(level!) || more.length > 0 || term === '') {
+    c.error({ zh: '不是可用的密级', en: 'not an accepted secrecy level' }, { expected: exp, found: t });
+    return undefined;
+  }
+  return { level: level as Secrecy, term };
+};
+
+/** `format`/格式: one of the four formats, and one the type may take. */
+export function formatParser(type: DocType): Parser<DocFormat> {
+  const allowed = typeSpec(type).formats;
+  const exp: Text = {
+    zh: allowed.map((x) => `${x}（${FORMAT_NAME[x].replace('格式', '')}）`).join(' 或 '),
+    en: allowed.join(' or '),
+  };
+  const any = oneOf<DocFormat>(['file', 'letter', 'order', 'minutes'], FORMAT_VALUES, {
+    zh: 'file（文件）、letter（信函）、order（命令）或 minutes（纪要）',
+    en: 'file, letter, order or minutes',
+  });
+  return (raw, c) => {
+    const v = any(raw, c);
+    if (v === undefined || allowed.includes(v)) return v;
+    const name = typeSpec(type).name;
+    c.error(
+      { zh: `${name.zh}不能用${FORMAT_NAME[v]}`, en: `${name.en} cannot be set in the ${v} format` },
+      { expected: exp, found: raw.kind === 'scalar' ? raw.text : undefined },
+    );
+    return undefined;
+  };
+}

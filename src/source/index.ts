@@ -13,11 +13,16 @@ import type { FieldCtx } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { keySpec } from './keys.js';
 import { missing, parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from './schema.js';
-import { imageInfo, resolveSealPath } from './seal.js';
+import { imageInfo, resolveProjectPath, resolveSealPath } from './seal.js';
+import { TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 import type { ProjectConfig, Source } from './types.js';
 
 export type {
+  ApprovalMeta,
   BulletinMeta,
+  FileMeta,
+  PlainMeta,
+  RequestMeta,
   Category,
   CommonMeta,
   Contact,
@@ -36,8 +41,9 @@ export { parseDate, formatDate } from './dates.js';
 export { parseDocNumber, DOC_NUMBER_RE } from './docnumber.js';
 export { imageInfo, resolveSealPath } from './seal.js';
 export { KEYS } from './keys.js';
+export { DOC_TYPES, TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 
-const TYPES: DocType[] = ['bulletin', 'reply'];
+const TYPES: readonly DocType[] = TYPE_LIST;
 
 function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
@@ -57,8 +63,7 @@ function peekType(root: unknown): DocType | undefined {
   for (const p of root.items) {
     const k = isScalar(p.key) ? String(p.key.value) : '';
     if ((k === 'type' || k === '类型') && isScalar(p.value)) {
-      const v = String(p.value.value ?? '').trim();
-      return v === 'bulletin' || v === '简报' ? 'bulletin' : ['reply', '提案答复', '建议答复'].includes(v) ? 'reply' : undefined;
+      return typeOfValue(String(p.value.value ?? ''));
     }
   }
   return undefined;
@@ -129,7 +134,7 @@ export function parseSource(
   let type: DocType | undefined;
   const typeEntry = fm.entries.get('type') ?? defs.entries.get('type');
   const openPos: Position = { line: openLine, col: 1 };
-  const schemaBase = { file, openLine, warnings };
+  const schemaBase = { file, openLine, warnings, attachment: () => undefined };
   if (!typeEntry) {
     problems.push(
       missing({ ...schemaBase, entries: new Map(), seal: () => undefined }, 'type', 'required', {
@@ -155,8 +160,9 @@ export function parseSource(
     for (const e of fm.entries.values()) {
       const spec = keySpec(e.path);
       if (!spec.types.includes(t)) {
-        const other = t === 'bulletin' ? { zh: '提案答复', en: 'a reply' } : { zh: '简报', en: 'a bulletin' };
-        const self = t === 'bulletin' ? { zh: '简报', en: 'a bulletin' } : { zh: '提案答复', en: 'a reply' };
+        const names = spec.types.map((x) => typeSpec(x).name);
+        const other = { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+        const self = typeSpec(t).name;
         problems.push(
           new Problem({
             file,
@@ -177,6 +183,7 @@ export function parseSource(
       openLine: openPos.line,
       entries,
       seal: (spec, c) => readSeal(spec, c, entries.get('seal')!, file, config, readFile),
+      attachment: (spec, c, pos) => readAttachment(spec, c, pos, entries.get('attachments')!, file, config, readFile),
     };
     const r = parseMeta(ctx, t);
     if (r.ok) meta = r.meta;
@@ -245,6 +252,45 @@ function readSeal(
     return undefined;
   }
   return { src: spec, bytes, ...info };
+}
+
+/** Reads an attachment file named in `attachments` (inside the project folder, UTF-8 Markdown). */
+function readAttachment(
+  spec: string,
+  c: FieldCtx,
+  pos: Position | undefined,
+  entry: Entry,
+  file: string,
+  config: ProjectConfig,
+  readFile: (p: string) => Uint8Array,
+): string | undefined {
+  const root = config.path ? config.root : path.dirname(path.resolve(file));
+  const base = entry.file === file ? file : path.join(config.root, 'gongwen.config.yaml');
+  const r = resolveProjectPath(spec, base, root, { zh: '附件', en: 'attachment' });
+  if (!r.ok) {
+    c.error(r.what, { expected: r.expected, found: spec, pos });
+    return undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFile(r.abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    c.error(
+      code === 'ENOENT'
+        ? { zh: '找不到附件文件', en: 'attachment file not found' }
+        : { zh: `无法读取附件文件（${code ?? String(e)}）`, en: `cannot read the attachment file (${code ?? String(e)})` },
+      { found: spec, pos },
+    );
+    return undefined;
+  }
+  const decoded = decodeSource(spec, bytes);
+  if (!decoded.ok) {
+    c.error(decoded.problem.what, { found: spec, pos });
+    return undefined;
+  }
+  // An attachment may carry its own front matter (e.g. from `gongwen new`): only its body is laid out.
+  return decoded.text.replace(/^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '');
 }
 
 /** Reads one source file from disk (and its seal image). */

@@ -4,6 +4,7 @@
 
 import type { Text } from '../errors.js';
 import type { DocType } from '../model/types.js';
+import { TYPE_LIST } from './doctypes.js';
 
 export interface KeySpec {
   /** Canonical path, e.g. `issuer`, `contact.phone`. */
@@ -16,9 +17,13 @@ export interface KeySpec {
   types: readonly DocType[];
 }
 
-const ALL: readonly DocType[] = ['bulletin', 'reply'];
+const ALL: readonly DocType[] = TYPE_LIST;
 const B: readonly DocType[] = ['bulletin'];
 const R: readonly DocType[] = ['reply'];
+/** Every type in a GB/T 9704 format (all but the bulletin). */
+const F: readonly DocType[] = TYPE_LIST.filter((t) => t !== 'bulletin');
+/** Types with a contact block: the reply (its own lines), the request (附注, 7.3.6). */
+const C: readonly DocType[] = ['reply', 'request'];
 
 function k(path: string, alias: string, en: string, types: readonly DocType[] = ALL): KeySpec {
   return { path, alias, label: { zh: alias, en }, types };
@@ -45,6 +50,7 @@ export const KEYS: readonly KeySpec[] = [
   k('copies', '印数', 'number of copies printed'),
   k('seal', '印章', 'seal image'),
   k('numbering', '标题编号', 'heading numbering'),
+  k('format', '格式', 'format (文件, 信函, 命令, 纪要)', F),
   // 简报
   k('name', '简报名称', 'bulletin name', B),
   k('heading', '报头', 'masthead word', B),
@@ -59,16 +65,18 @@ export const KEYS: readonly KeySpec[] = [
   // 提案答复
   k('category', '办理结果', 'result category', R),
   k('proposal', '提案', 'proposal', R),
-  k('contact.unit', '联系单位', 'contact unit', R),
-  k('contact.phone', '联系电话', 'contact phone', R),
-  k('contact.person', '联系人', 'contact person', R),
+  k('contact.unit', '联系单位', 'contact unit', C),
+  k('contact.phone', '联系电话', 'contact phone', C),
+  k('contact.person', '联系人', 'contact person', C),
   k('publicity', '公开方式', 'publicity', R),
+  // 批复
+  k('replyTo', '来文', 'the document replied to', ['approval']),
 ];
 
 /** English parents whose children nest: `distribution: {report, send, issue}`. */
 export const PARENTS: Readonly<Record<string, { types: readonly DocType[]; label: Text }>> = {
   distribution: { types: B, label: { zh: '报送范围（报、送、发）', en: 'distribution (report, send, issue)' } },
-  contact: { types: R, label: { zh: '联系方式（联系单位、联系电话、联系人）', en: 'contact (unit, phone, person)' } },
+  contact: { types: C, label: { zh: '联系方式（联系单位、联系电话、联系人）', en: 'contact (unit, phone, person)' } },
 };
 
 /** Keys that belong to the project configuration only. */
@@ -80,6 +88,8 @@ export const CONFIG_ONLY: Readonly<Record<string, string>> = {
   output: 'output',
   输出: 'output',
   defaults: 'defaults',
+  strict: 'strict',
+  严格: 'strict',
 };
 
 const byPath = new Map(KEYS.map((s) => [s.path, s]));

@@ -4,12 +4,17 @@
 
 import { z } from 'zod';
 import { Problem, type Text } from '../errors.js';
-import type { DocType, ImageData } from '../model/types.js';
+import type { DocFormat, DocType, ImageData } from '../model/types.js';
+import { attachmentList, type AttachmentEntry, type AttachmentReader } from './attachments.js';
+import { DOC_TYPES, TYPE_EXPECTED, typeSpec } from './doctypes.js';
+import { replyWarnings } from './practice.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
 import { keySpec } from './keys.js';
-import type { BulletinMeta, Category, Meta, Publicity, ReplyMeta, Secrecy, Urgency } from './types.js';
+import type { BulletinMeta, Category, Contact, FileMeta, Meta, Publicity, Secrecy, Urgency } from './types.js';
 import type { DateValue } from './dates.js';
+
+export { TYPE_EXPECTED } from './doctypes.js';
 
 export interface SchemaCtx {
   file: string;
@@ -19,6 +24,8 @@ export interface SchemaCtx {
   warnings: Problem[];
   /** Reads and checks the seal image, reporting through the field context. */
   seal: (spec: string, c: f.FieldCtx) => ImageData | undefined;
+  /** Reads an attachment file (`{title, file}`), reporting through the field context. */
+  attachment: AttachmentReader;
 }
 
 type Need = 'required' | 'config' | 'optional';
@@ -93,44 +100,45 @@ function field<T>(path: string, parser: f.Parser<T>, need: Need = 'optional') {
   });
 }
 
-const TYPE_VALUES = {
-  bulletin: 'bulletin',
-  简报: 'bulletin',
-  reply: 'reply',
-  提案答复: 'reply',
-  建议答复: 'reply',
-} as const;
+const TYPE_VALUES: Readonly<Record<string, DocType>> = Object.fromEntries(
+  DOC_TYPES.flatMap((t) => t.values.map((v) => [v, t.type] as const)),
+);
 
-export const TYPE_EXPECTED: Text = {
-  zh: 'bulletin（简报）或 reply（提案答复、建议答复）',
-  en: 'bulletin (简报) or reply (提案答复, 建议答复)',
-};
+export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(DOC_TYPES.map((t) => t.type), TYPE_VALUES, TYPE_EXPECTED);
 
-export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(['bulletin', 'reply'], TYPE_VALUES, TYPE_EXPECTED);
+/** Items of a value as typed: a list's length, 1 for text, 0 when empty. */
+function count(raw: Raw): number {
+  if (raw.kind === 'seq') return raw.items.length;
+  return raw.kind === 'scalar' && raw.text.trim() === '' ? 0 : 1;
+}
 
 function commonShape(type: DocType) {
-  const R = type === 'reply';
+  const F = type !== 'bulletin';
   return {
     title: field('title', f.text()),
-    issuer: field('issuer', f.text(), R ? 'required' : 'optional'),
+    // A list names joint issuers, host first (GB/T 9704 7.2.4).
+    issuer: field('issuer', f.list(), F ? 'required' : 'optional'),
     mark: field('mark', f.text()),
-    number: field('number', f.docNumber, R ? 'required' : 'optional'),
+    number: field('number', f.docNumber, F ? 'required' : 'optional'),
     signer: field('signer', f.list()),
-    to: field('to', f.list(), R ? 'required' : 'optional'),
+    to: field('to', f.list(), F ? 'required' : 'optional'),
     date: field('date', f.date, 'required'),
     copy: field('copy', f.copyNumber),
-    secrecy: field('secrecy', secrecyParser),
+    secrecy: field('secrecy', f.secrecyParser),
     secrecyTerm: field('secrecyTerm', f.secrecyTerm),
     urgency: field('urgency', f.oneOf<Urgency>(['特急', '加急'])),
-    attachments: field('attachments', f.list()),
+    attachments: field('attachments', attachmentList((spec, c, pos) => current().attachment(spec, c, pos))),
     note: field('note', f.text()),
     cc: field('cc', f.list()),
     printer: field('printer', f.text(), 'config'),
     printDate: field('printDate', f.date),
     copies: field('copies', f.positiveInt),
+    // One seal per issuer, in the same order (7.3.5.1).
     seal: field('seal', (raw, c) => {
-      const p = f.text({ zh: '图片路径', en: 'an image path' })(raw, c);
-      return p === undefined ? undefined : current().seal(p, c);
+      const paths = f.list({ zh: '图片路径，联合行文时为路径列表', en: 'an image path, or a list of paths for joint issuers' })(raw, c);
+      if (paths === undefined) return undefined;
+      const images = paths.map((p) => current().seal(p, c));
+      return images.every((i) => i !== undefined) ? (images as ImageData[]) : undefined;
     }),
     numbering: field(
       'numbering',
@@ -139,21 +147,9 @@ function commonShape(type: DocType) {
         en: 'auto or keep',
       }),
     ),
+    ...(F ? { format: field('format', f.formatParser(type)) } : {}),
   };
 }
-
-/** `secrecy: 机密★1年` is split into level and term. */
-const secrecyParser: f.Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
-  const exp = { zh: '秘密 / 机密 / 绝密', en: '秘密 / 机密 / 绝密' };
-  const t = f.text(exp)(raw, c);
-  if (t === undefined) return undefined;
-  const [level, term, ...more] = t.split('★').map((s) => s.trim());
-  if (!['秘密', '机密', '绝密'].includes(level!) || more.length > 0 || term === '') {
-    c.error({ zh: '不是可用的密级', en: 'not an accepted secrecy level' }, { expected: exp, found: t });
-    return undefined;
-  }
-  return { level: level as Secrecy, term };
-};
 
 function bulletinShape() {
   return {
@@ -171,23 +167,36 @@ function bulletinShape() {
   };
 }
 
+const contactList = (need: Need = 'optional') => ({
+  'contact.unit': field('contact.unit', f.list(), 'optional'),
+  'contact.phone': field('contact.phone', f.list(), need),
+  'contact.person': field('contact.person', f.list(), need),
+});
+
 function replyShape() {
   return {
     ...commonShape('reply'),
+    // Optional: real replies often lack it; a warning names it (proposal-handling practice).
     category: field(
       'category',
       f.oneOf<Category>(['A', 'B', 'C'], {}, {
         zh: 'A（已解决或基本解决）、B（正在解决或列入计划）或 C（暂不具备条件或留作参考），大写字母',
         en: 'A, B or C (capital letter)',
       }),
-      'required',
     ),
     proposal: field('proposal', f.text()),
-    'contact.unit': field('contact.unit', f.text(), 'required'),
-    'contact.phone': field('contact.phone', f.text(), 'required'),
-    'contact.person': field('contact.person', f.text(), 'required'),
+    ...contactList(),
     publicity: field('publicity', f.oneOf<Publicity>(['主动公开', '依申请公开', '不予公开'])),
   };
+}
+
+/** 请示: the 附注 gives the contact person and phone (GB/T 9704 7.3.6). */
+function requestShape() {
+  return { ...commonShape('request'), ...contactList('required') };
+}
+
+function approvalShape() {
+  return { ...commonShape('approval'), replyTo: field('replyTo', f.text()) };
 }
 
 export type ParseResult = { ok: true; meta: Meta } | { ok: false; problems: Problem[] };
@@ -214,6 +223,32 @@ function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
       }),
     );
   }
+  if (type !== 'bulletin' && type !== 'reply' && !has('title')) out.push(missing(ctx, 'title', 'required'));
+  const spec = typeSpec(type);
+  if (spec.upward && !has('signer')) {
+    out.push(
+      missing(ctx, 'signer', 'required', {
+        zh: `；${spec.name.zh}是上行文，须标注签发人（GB/T 9704 7.2.6）`,
+        en: `; ${spec.name.en} goes to a superior organ and names its signer (GB/T 9704 7.2.6)`,
+      }),
+    );
+  }
+  const seal = ctx.entries.get('seal');
+  const issuer = ctx.entries.get('issuer');
+  if (seal && issuer && has('seal')) {
+    const [n, m] = [count(issuer.value), count(seal.value)];
+    if (n !== m) {
+      out.push(
+        problemFor(ctx, seal, { zh: '印章与发文机关的数目不一致', en: 'the number of seals differs from the number of issuers' }, {
+          expected: {
+            zh: `${n}个印章，每个发文机关一个，顺序与「发文机关」相同`,
+            en: `${n} seal(s), one per issuer, in the issuers' order`,
+          },
+          found: `${m}个`,
+        }),
+      );
+    }
+  }
   if (has('secrecyTerm') && !has('secrecy')) {
     const e = ctx.entries.get('secrecyTerm')!;
     out.push(
@@ -234,8 +269,17 @@ function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
   return out;
 }
 
-const shapes = { bulletin: bulletinShape, reply: replyShape } as const;
-type Shape = ReturnType<typeof bulletinShape> | ReturnType<typeof replyShape>;
+const shapes = {
+  bulletin: bulletinShape,
+  reply: replyShape,
+  request: requestShape,
+  approval: approvalShape,
+  notice: () => commonShape('notice'),
+  circular: () => commonShape('circular'),
+  report: () => commonShape('report'),
+  opinion: () => commonShape('opinion'),
+} as const;
+type Shape = ReturnType<(typeof shapes)[DocType]>;
 const schemas = new Map<DocType, { shape: Shape; schema: z.ZodType }>();
 function schemaFor(type: DocType): { shape: Shape; schema: z.ZodType } {
   let s = schemas.get(type);
@@ -267,9 +311,14 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
   const o = r.data as Record<string, any>;
   const date = o.date as DateValue;
   const secrecy = o.secrecy as { level: Secrecy; term?: string } | undefined;
+  const issuers = (o.issuer as string[] | undefined) ?? [];
+  const seals = (o.seal as ImageData[] | undefined) ?? [];
+  const attachments = (o.attachments as AttachmentEntry[] | undefined) ?? [];
   const common = {
     title: o.title,
-    issuer: o.issuer,
+    issuer: issuers[0],
+    issuers,
+    format: (o.format as DocFormat | undefined) ?? typeSpec(type).format,
     mark: o.mark,
     number: o.number,
     signer: o.signer ?? [],
@@ -279,13 +328,17 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     secrecy: secrecy?.level,
     secrecyTerm: o.secrecyTerm ?? secrecy?.term,
     urgency: o.urgency,
-    attachments: o.attachments ?? [],
+    attachments: attachments.map((a) => a.title),
+    attachmentFiles: attachments.flatMap((a, i) =>
+      a.file !== undefined && a.markdown !== undefined ? [{ index: i + 1, title: a.title, file: a.file, markdown: a.markdown }] : [],
+    ),
     note: o.note,
     cc: o.cc ?? [],
     printer: o.printer as string,
     printDate: o.printDate ?? date,
     copies: o.copies,
-    seal: o.seal,
+    seal: seals[0],
+    seals,
     numbering: o.numbering ?? 'keep',
   };
   const clean = <T extends object>(m: T): T =>
@@ -309,22 +362,24 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     };
     return { ok: true, meta: clean(meta) };
   }
+  const contact: Contact = {
+    unit: (o['contact.unit'] as string[] | undefined) ?? [],
+    phone: (o['contact.phone'] as string[] | undefined) ?? [],
+    person: (o['contact.person'] as string[] | undefined) ?? [],
+  };
   const proposal = o.proposal as string | undefined;
-  const meta: ReplyMeta = {
+  const base = {
     ...common,
-    type: 'reply',
     title: common.title ?? `对${proposal}的答复`,
     issuer: common.issuer as string,
     number: common.number as string,
-    to: common.to,
-    category: o.category as Category,
-    proposal,
-    contact: {
-      unit: o['contact.unit'] as string,
-      phone: o['contact.phone'] as string,
-      person: o['contact.person'] as string,
-    },
-    publicity: o.publicity as Publicity | undefined,
   };
+  let meta: FileMeta;
+  if (type === 'reply') {
+    meta = { ...base, type, category: o.category as Category | undefined, proposal, contact, publicity: o.publicity as Publicity | undefined };
+    ctx.warnings.push(...replyWarnings(ctx, meta));
+  } else if (type === 'request') meta = { ...base, type, contact };
+  else if (type === 'approval') meta = { ...base, type, replyTo: o.replyTo as string | undefined };
+  else meta = { ...base, type };
   return { ok: true, meta: clean(meta) };
 }

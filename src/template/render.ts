@@ -12,6 +12,7 @@ import type { DocType } from '../model/types.js';
 import { escapeAttribute, escapeDeep, escapeMarkdown } from './escape.js';
 import { parseMarked, unmark } from './lines.js';
 import type { View } from './view.js';
+import { TYPE_LIST } from '../source/doctypes.js';
 
 export interface TemplateFile {
   path: string;
@@ -31,7 +32,7 @@ export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates', imp
 export function loadTemplates(dir: string = BUILTIN_TEMPLATE_DIR): TemplateSet {
   const read = (path: string): TemplateFile => ({ path, text: readFileSync(path, 'utf8') });
   const types: TemplateSet['types'] = {};
-  for (const type of ['bulletin', 'reply'] as const) {
+  for (const type of TYPE_LIST) {
     const p = join(dir, `${type}.hbs`);
     if (existsSync(p)) types[type] = read(p);
   }

@@ -1,7 +1,7 @@
 // The values a template sees: the front matter turned into display text (dates, numbers,
 // 份号, 密级★期限, 第N期 …). Labels and punctuation between values stay in the templates.
 
-import type { BulletinMeta, Meta, ReplyMeta } from '../source/index.js';
+import type { BulletinMeta, FileMeta, Meta } from '../source/index.js';
 import type { Escapable } from './escape.js';
 import { COPY_NO_DIGITS, SECRECY_STAR } from '../spec/index.js';
 
@@ -9,7 +9,14 @@ export interface CommonView {
   [k: string]: Escapable;
   type: string;
   title: string;
+  /** The host issuer. */
   issuer: string;
+  /** Every issuer, host first. */
+  issuers: string[];
+  /** Joint issuers without an explicit `mark`: the template stacks the names (7.2.4). */
+  jointMark: boolean;
+  /** `file`, `letter`, `order` or `minutes`. */
+  format: string;
   mark: string;
   number: string;
   signer: string[];
@@ -40,16 +47,20 @@ export interface BulletinView extends CommonView {
   issueTo: string[];
 }
 
-export interface ReplyView extends CommonView {
+/** Every type in 文件格式; keys a type does not have are blank. */
+export interface FileView extends CommonView {
   category: string;
   proposal: string;
-  contactUnit: string;
-  contactPhone: string;
-  contactPerson: string;
+  contactUnit: string[];
+  contactPhone: string[];
+  contactPerson: string[];
   publicity: string;
+  replyTo: string;
 }
 
-export type View = BulletinView | ReplyView;
+export type ReplyView = FileView;
+
+export type View = BulletinView | FileView;
 
 /** 密级 with its 保密期限: 机密★1年 [GB/T 9704 7.2.2]. */
 export function secrecyText(secrecy: string | undefined, term: string | undefined): string {
@@ -63,6 +74,9 @@ function commonView(meta: Meta): CommonView {
     type: meta.type,
     title: meta.title ?? '',
     issuer,
+    issuers: meta.issuers,
+    jointMark: meta.issuers.length > 1 && meta.mark === undefined,
+    format: meta.format,
     // Empty unless given: the template words the default mark ({{meta.issuer}}文件).
     mark: meta.mark ?? '',
     number: meta.number ?? '',
@@ -98,18 +112,20 @@ function bulletinView(meta: BulletinMeta): BulletinView {
   };
 }
 
-function replyView(meta: ReplyMeta): ReplyView {
+function fileView(meta: FileMeta): FileView {
+  const contact = 'contact' in meta ? meta.contact : { unit: [], phone: [], person: [] };
   return {
     ...commonView(meta),
-    category: meta.category,
-    proposal: meta.proposal ?? '',
-    contactUnit: meta.contact.unit,
-    contactPhone: meta.contact.phone,
-    contactPerson: meta.contact.person,
-    publicity: meta.publicity ?? '',
+    category: (meta.type === 'reply' && meta.category) || '',
+    proposal: (meta.type === 'reply' && meta.proposal) || '',
+    contactUnit: contact.unit,
+    contactPhone: contact.phone,
+    contactPerson: contact.person,
+    publicity: (meta.type === 'reply' && meta.publicity) || '',
+    replyTo: (meta.type === 'approval' && meta.replyTo) || '',
   };
 }
 
 export function viewOf(meta: Meta): View {
-  return meta.type === 'bulletin' ? bulletinView(meta) : replyView(meta);
+  return meta.type === 'bulletin' ? bulletinView(meta) : fileView(meta);
 }

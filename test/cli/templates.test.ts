@@ -36,7 +36,7 @@ const noOutputs = (dir: string): void => {
 
 describe('a template that breaks the format', () => {
   it('::title above ::issuer-mark: fails naming the template line, exit 1, no output', async () => {
-    const dir = withTemplates({ 'a.md': GOOD_REPLY }, 'reply.hbs', (t) => moveLine(t, '::title[', '::issuer-mark['));
+    const dir = withTemplates({ 'a.md': GOOD_REPLY }, 'reply.hbs', (t) => moveLine(t, '::title[', '{{> issuer-mark}}'));
     const line = lineOf(dir, 'reply.hbs', '::title[');
     const r = await run(dir, 'build', 'a.md');
     expect(r.code).toBe(1);

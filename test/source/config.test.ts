@@ -118,7 +118,7 @@ describe('config defaults and front matter', () => {
     expect([b.printer, b.editor]).toEqual(['配置办公室', '配置编辑部']);
     const r = parse(doc([...withLine(REPLY.filter((l) => !l.startsWith('  ') && l !== 'contact:'), 'printer', '印发机关: 自己的办公室'), '联系人: 本人']), config).meta as ReplyMeta;
     expect(r.printer).toBe('自己的办公室');
-    expect(r.contact).toEqual({ unit: '默认科室', phone: '0000-1111', person: '本人' });
+    expect(r.contact).toEqual({ unit: ['默认科室'], phone: ['0000-1111'], person: ['本人'] });
     expect(r.to).toEqual(['县政协某界别']);
   });
 
