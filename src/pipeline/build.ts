@@ -7,6 +7,7 @@ import { readSource } from '../source/index.js';
 import type { GongwenDocument } from '../model/types.js';
 import type { TemplateSet } from '../template/render.js';
 import type { FontSet } from '../fonts/index.js';
+import type { PageItem } from '../layout/types.js';
 import { Problem } from '../errors.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
@@ -25,6 +26,8 @@ export interface BuildContext {
   formats: readonly Format[];
   /** PDF/A-2b output (always on for the archive). */
   pdfa: boolean;
+  /** Items drawn on top of page 1 of the PDF (the archive's 归档章); not sent to workers. */
+  pageOneItems?: (source: Source, fonts: FontSet) => PageItem[];
 }
 
 export interface Built {
@@ -51,6 +54,7 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   if (ctx.formats.includes('pdf')) {
     const { layoutDocument, writePdf } = await pdfStage();
     const laid = layoutDocument(doc, ctx.fonts);
+    if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));
     for (const w of laid.warnings) {
       warnings.push(
         new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }),

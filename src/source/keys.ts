@@ -45,6 +45,7 @@ export const KEYS: readonly KeySpec[] = [
   k('copies', '印数', 'number of copies printed'),
   k('seal', '印章', 'seal image'),
   k('numbering', '标题编号', 'heading numbering'),
+  k('retention', '保管期限', 'retention period'),
   // 简报
   k('name', '简报名称', 'bulletin name', B),
   k('heading', '报头', 'masthead word', B),
@@ -80,6 +81,8 @@ export const CONFIG_ONLY: Readonly<Record<string, string>> = {
   output: 'output',
   输出: 'output',
   defaults: 'defaults',
+  archive: 'archive',
+  归档: 'archive',
 };
 
 const byPath = new Map(KEYS.map((s) => [s.path, s]));

@@ -8,6 +8,7 @@ import type { DocType, ImageData } from '../model/types.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
 import { keySpec } from './keys.js';
+import { retention as retentionParser } from './archivecodes.js';
 import type { BulletinMeta, Category, Meta, Publicity, ReplyMeta, Secrecy, Urgency } from './types.js';
 import type { DateValue } from './dates.js';
 
@@ -139,6 +140,7 @@ function commonShape(type: DocType) {
         en: 'auto or keep',
       }),
     ),
+    retention: field('retention', retentionParser),
   };
 }
 
@@ -287,6 +289,7 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     copies: o.copies,
     seal: o.seal,
     numbering: o.numbering ?? 'keep',
+    retention: o.retention,
   };
   const clean = <T extends object>(m: T): T =>
     Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as T;

@@ -4,6 +4,8 @@
 import type { Position, Problem } from '../errors.js';
 import type { DocType, FontRole, ImageData, LayoutOptions } from '../model/types.js';
 import type { DateValue } from './dates.js';
+import type { RetentionCode } from '../spec/archive.js';
+import type { ArchiveConfig } from './archivecodes.js';
 
 export type { DateValue } from './dates.js';
 
@@ -49,6 +51,8 @@ export interface CommonMeta {
   copies?: number;
   seal?: ImageData;
   numbering: 'auto' | 'keep';
+  /** 保管期限 (DA/T 22): overrides the configuration's archive.retention. */
+  retention?: RetentionCode;
 }
 
 export interface BulletinMeta extends CommonMeta {
@@ -111,4 +115,6 @@ export interface ProjectConfig {
   /** Output folder, absolute. */
   output?: string;
   layout?: Partial<LayoutOptions>;
+  /** `archive:`: 全宗号 and the other parts of the 档号 (DA/T 22). */
+  archive?: ArchiveConfig;
 }
