@@ -32,7 +32,7 @@ export function formatCode(p: CodeParts): string {
 }
 
 /** The numbering sequence an item belongs to: year, 保管期限, 机构(问题) (and the fonds and category). */
-export function groupKey(p: Omit<CodeParts, 'piece'>): string {
+export function groupKey(p: { fonds: string; category: string; year: string; retention: string; org?: string }): string {
   return [p.fonds, p.category, p.year, p.retention, p.org ?? ''].join('|');
 }
 

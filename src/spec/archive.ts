@@ -90,9 +90,9 @@ export const CATALOGUE_MARGIN_BOTTOM_MM = 20;
 export const CATALOGUE_COLUMN_W_MM: Readonly<Record<(typeof CATALOGUE_COLUMNS)[number], number>> = {
   序号: 12,
   档号: 48,
-  文号: 36,
+  文号: 40,
   责任者: 30,
-  题名: 68,
+  题名: 64,
   日期: 20,
   密级: 12,
   页数: 12,
@@ -111,6 +111,8 @@ export const CATALOGUE_COVER_FIELDS_TOP_MM = 95;
 export const CATALOGUE_COVER_LABEL_W_MM = 40;
 export const CATALOGUE_COVER_VALUE_W_MM = 110;
 export const CATALOGUE_COVER_FIELD_PITCH_MM = 14;
+/** The line under a cover value: this many em below the text's top [C]. */
+export const CATALOGUE_COVER_RULE_BELOW_EM = 1.25;
 /** Cell padding, mm, and minimum row height, mm [C]. */
 export const CATALOGUE_CELL_PAD_MM = 1.5;
 export const CATALOGUE_MIN_ROW_H_MM = 8;
