@@ -25,14 +25,17 @@ export interface CodeParts {
 
 export const pieceText = (piece: number): string => String(piece).padStart(PIECE_DIGITS, '0');
 
+/** The parts as stored (codes as text). */
+export type StoredParts = { fonds: string; category: string; year: string; retention: string; org?: string; piece: number };
+
 /** `J012-WS·2024-D30-0007`, or `J012-WS·2024-D30-BGS-0007` with a 机构(问题)代码. */
-export function formatCode(p: CodeParts): string {
+export function formatCode(p: StoredParts): string {
   const parts = [p.fonds, `${p.category}${CATEGORY_YEAR_SEPARATOR}${p.year}`, p.retention, ...(p.org ? [p.org] : []), pieceText(p.piece)];
   return parts.join(CODE_SEPARATOR);
 }
 
 /** The numbering sequence an item belongs to: year, 保管期限, 机构(问题) (and the fonds and category). */
-export function groupKey(p: { fonds: string; category: string; year: string; retention: string; org?: string }): string {
+export function groupKey(p: Omit<StoredParts, 'piece'>): string {
   return [p.fonds, p.category, p.year, p.retention, p.org ?? ''].join('|');
 }
 
