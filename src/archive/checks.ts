@@ -38,7 +38,7 @@ export interface CheckReport {
 }
 
 const differ = (a: string, b: string, theFile: string): Text => ({
-  zh: `与${theFile}不符：元数据为「${a}」，实际为「${b}」`,
+  zh: `与${theFile} 不符：元数据为「${a}」，实际为「${b}」`,
   en: `does not match ${theFile}: the record says "${a}", found "${b}"`,
 });
 
@@ -70,14 +70,16 @@ function checkItem(dir: string, item: ArchivedItem, out: Failure[]): void {
   }
   const rec = readRecord(readFileSync(recPath, 'utf8'));
   const r = item.archival.record;
-  const compare = (field: keyof typeof rec, actual: string, theFile: string): void => {
+  // A field the file itself fails (its digest, its size) names the file; one the record states names the record.
+  const compare = (field: keyof typeof rec, actual: string, theFile: string, failing = r): void => {
     const v = rec[field];
     if (v === undefined) fail('authenticity', r, field, { zh: '元数据中缺少此项', en: 'missing from the record' });
-    else if (v !== actual) fail('authenticity', r, field, differ(v, actual, theFile));
+    else if (v !== actual) fail('authenticity', failing, field, differ(v, actual, theFile));
   };
   const fileZh = `文件 ${pdfName}`;
-  compare('数字摘要', sha256(bytes), fileZh);
-  compare('计算机文件大小', String(bytes.length), fileZh);
+  const recZh = `元数据 ${r.split('/').at(-1)!}`;
+  compare('数字摘要', sha256(bytes), recZh, item.path);
+  compare('计算机文件大小', String(bytes.length), recZh, item.path);
   compare('计算机文件名', pdfName, fileZh);
   compare('页数', String(facts.pages), fileZh);
   compare('题名', facts.title ?? '', fileZh);
