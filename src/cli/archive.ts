@@ -49,10 +49,13 @@ export interface LedgerOptions {
   rebuild?: Rebuild;
 }
 
+/** What the archive needs of a built document (not its model: a batch keeps these to its end). */
+export type BuiltFacts = Pick<Built, 'source'> & { doc: Pick<Built['doc'], 'info'> };
+
 /** A document built and written, waiting to be archived at the end of the batch. */
 export interface Pending {
   job: Job;
-  built: Built;
+  built: BuiltFacts;
   written: Written[];
   sourceSha: string;
 }
@@ -98,7 +101,7 @@ export class BuildLedger {
     return out;
   }
 
-  private entry(dir: string, path: string, w: Written, job: Job, built: Built, sourceSha: string): ManifestEntry {
+  private entry(dir: string, path: string, w: Written, job: Job, built: BuiltFacts, sourceSha: string): ManifestEntry {
     return manifestEntry({ dir, path, bytes: w.bytes, format: w.format, job, built, sourceSha, pdfa: this.o.pdfa, fonts: this.fontsOf(w.format) });
   }
 
@@ -111,7 +114,7 @@ export class BuildLedger {
   built(job: Job, built: Built, written: Written[]): void {
     const sourceSha = sha256(readFileSync(job.file));
     for (const w of written) this.add.push(this.entry(this.o.outDir, w.path, w, job, built, sourceSha));
-    if (this.archiveDir) this.pending.push({ job, built, written, sourceSha });
+    if (this.archiveDir) this.pending.push({ job, built: { source: built.source, doc: { info: built.doc.info } }, written, sourceSha });
   }
 
   /**
@@ -152,7 +155,7 @@ export function manifestEntry(a: {
   bytes: Uint8Array;
   format: Format;
   job: Job;
-  built: Built;
+  built: BuiltFacts;
   sourceSha: string;
   pdfa: boolean;
   fonts: Record<string, FontRecord>;

@@ -226,8 +226,8 @@ export async function archiveBatch(run: ArchiveRun, pending: readonly Pending[],
     const touched = new Set(add.filter(isArchived).map(groupKeyOf));
     for (const c of catalogues([...merged.values()], settings.fondsName)) {
       if (!touched.has(c.key)) continue;
-      await writeCatalogue(c, run, writeFile);
-      if (r.progress) r.out(`  ${t(ARCHIVE_MSG.catalogue, r.lang)} ${show(target(catalogueStem(c)))}.csv/.xlsx/.pdf`);
+      const changed = await writeCatalogue(c, run, writeFile);
+      if (changed && r.progress) r.out(`  ${t(ARCHIVE_MSG.catalogue, r.lang)} ${show(target(catalogueStem(c)))}.csv/.xlsx/.pdf`);
     }
     const readme = readmeText({ fonds: settings.fonds, ...(settings.fondsName ? { fondsName: settings.fondsName } : {}), category: settings.category, ...(settings.org ? { org: settings.org } : {}), tool: toolVersion() });
     writeFile(README_FILE, 'readme', Buffer.from(readme, 'utf8'));
@@ -246,13 +246,17 @@ function placementsOf(p: Pending, dir: string): Placement[] {
   return p.written.map((w) => ({ target: archiveTarget(dir, archiveRelPath(p.built.source.meta, w.format)), bytes: w.bytes, from: w.path }));
 }
 
-/** CSV always (it is the catalogue's text); XLSX and PDF again only when the CSV changed or they are missing. */
-async function writeCatalogue(c: Catalogue, run: ArchiveRun, writeFile: (rel: string, kind: FileEntry['kind'], bytes: Uint8Array) => void): Promise<void> {
+/**
+ * The CSV is the catalogue's text; XLSX and PDF are made again only when it changed or they are
+ * missing. Returns whether anything was written.
+ */
+async function writeCatalogue(c: Catalogue, run: ArchiveRun, writeFile: (rel: string, kind: FileEntry['kind'], bytes: Uint8Array) => void): Promise<boolean> {
   const stem = catalogueStem(c);
   const csv = Buffer.from(catalogueCsv(c), 'utf8');
   const csvAbs = archiveTarget(run.dir, `${stem}.csv`);
   const same = existsSync(csvAbs) && Buffer.from(readFileSync(csvAbs)).equals(csv);
-  writeFile(`${stem}.csv`, 'catalogue', csv);
+  if (!same) writeFile(`${stem}.csv`, 'catalogue', csv);
+  let wrote = !same;
   for (const [ext, make] of [
     ['xlsx', async () => (await import('../archive/xlsx.js')).catalogueXlsx(c, toolVersion())],
     ['pdf', async () => (await import('../archive/cataloguepdf.js')).cataloguePdf(c, run.fonts, toolVersion())],
@@ -260,6 +264,8 @@ async function writeCatalogue(c: Catalogue, run: ArchiveRun, writeFile: (rel: st
     // Unchanged: left as it is, and its manifest entry too (a changed copy still fails verify).
     if (same && existsSync(archiveTarget(run.dir, `${stem}.${ext}`))) continue;
     writeFile(`${stem}.${ext}`, 'catalogue', await make());
+    wrote = true;
   }
+  return wrote;
 }
 
