@@ -1,6 +1,7 @@
 // The 归档文件目录 as an Excel workbook (exceljs, loaded only when an archive is written): a
 // sheet 封面 with the cover fields and a sheet 归档文件目录 with exactly the DA/T 22 columns.
 
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { CATALOGUE_COLUMNS, CATALOGUE_COLUMN_W_MM, CATALOGUE_COVER_FIELDS } from '../spec/archive.js';
 import { coverValues, type Catalogue } from './catalogue.js';
 
@@ -36,6 +37,17 @@ export async function catalogueXlsx(c: Catalogue, creator: string): Promise<Buff
       cell.alignment = { wrapText: true, vertical: 'middle' };
     });
   });
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  const out = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return reproducibleZip(out, when);
+}
+
+/**
+ * The same package with every entry dated `when`: exceljs's zip writer stamps each part with
+ * the clock, so equal catalogues would differ in bytes (and in the manifest's SHA-256).
+ */
+function reproducibleZip(zip: Uint8Array, when: Date): Buffer {
+  const parts = unzipSync(zip);
+  const dated: Zippable = {};
+  for (const [name, bytes] of Object.entries(parts)) dated[name] = [bytes, { mtime: when }];
+  return Buffer.from(zipSync(dated, { level: 6 }));
 }

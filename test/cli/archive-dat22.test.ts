@@ -206,6 +206,17 @@ describe('archive with 档号 (DA/T 22)', () => {
     expect((await run(dir, 'verify', 'arch')).code).toBe(0);
   });
 
+  it('is reproducible: the same sources give byte-identical archives (stamped PDFs, records, CSV, XLSX, PDF catalogue)', async () => {
+    const dir = project({ 'a.md': reply(31, '2024-07-16'), 'b.md': reply(4, '2024-07-16') });
+    writeFileSync(join(dir, 'gongwen.config.yaml'), CONFIG);
+    expect((await run(dir, 'build', 'a.md', 'b.md', '--archive', 'one', '--stamp')).code).toBe(0);
+    expect((await run(dir, 'build', 'a.md', 'b.md', '--archive', 'two', '--stamp')).code).toBe(0);
+    const files = filesUnder(join(dir, 'one'));
+    expect(filesUnder(join(dir, 'two'))).toEqual(files);
+    expect(files).toContain('2024/归档文件目录-D30.xlsx');
+    for (const f of files) expect(sha(join(dir, 'two', f)), f).toBe(sha(join(dir, 'one', f)));
+  });
+
   it('a document without a 保管期限 is refused by name; --stamp needs the settings and --archive', async () => {
     const dir = project({ 'a.md': reply(31, '2024-07-16') });
     writeFileSync(join(dir, 'gongwen.config.yaml'), CONFIG.replace('  保管期限: D30\n', ''));
