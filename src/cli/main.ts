@@ -163,7 +163,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command('verify')
-    .description('按清单核对输出或归档文件夹中文件的 SHA-256（check files against manifest.json）')
+    .description('按清单核对文件的 SHA-256；归档文件夹另做四性检测（check files against manifest.json; archive checks）')
     .argument('[dir]', '含 manifest.json 的文件夹（默认 output）')
     .option('-c, --config <file>', '配置文件')
     .addOption(langOption)
