@@ -6,7 +6,7 @@
 // Two modules are wired up lazily, since their load-time work is never needed in practice:
 // brotli (decompresses its 120 KB dictionary on load; fontkit needs it only for WOFF2 fonts)
 // and linebreak (decodes a Unicode table on load; pdfkit needs it only to wrap text, which
-// gongwen never asks of it). Both are loaded from node_modules on first use.
+// only the archive's printed catalogue asks of it). Both are loaded from node_modules on first use.
 //
 // `node scripts/bundle.mjs [folder]`: another output folder, two levels below the repository
 // like dist/bundle (the code finds package.json, templates/ and node_modules/ from there).

@@ -7,7 +7,7 @@ import { BuildError, Problem } from '../errors.js';
 import type { ProjectConfig } from '../source/index.js';
 import { loadFontSet } from '../fonts/index.js';
 import type { TemplateSet } from '../template/render.js';
-import { readAndCompose, type Format } from '../pipeline/build.js';
+import { buildFile, readAndCompose, type BuildContext, type Format } from '../pipeline/build.js';
 import { createBuilder } from '../pipeline/batch.js';
 import { outputPath, planJobs, type Job } from '../pipeline/inputs.js';
 import { removeOutputs, writeAtomic } from '../archive/write.js';
@@ -31,8 +31,8 @@ export interface BuildCommand {
   cwd: string;
   /** PDF/A-2b PDFs (`--pdfa`; always on with an archive). */
   pdfa: boolean;
-  /** `--archive DIR [--force]`: copy finished documents into DIR/<year>/<type>/. */
-  archive?: { dir: string; force: boolean };
+  /** `--archive DIR [--force] [--stamp]`: copy finished documents into DIR/<year>/<type>/ (with 档号 when configured). */
+  archive?: { dir: string; force: boolean; stamp?: boolean };
   /** `--jobs N`: parallel builds (default: available cores; 1 builds in-process). */
   jobs?: number;
   /** Tune this process for a large batch (see BuilderOptions.tuneProcess): the command does. */
@@ -69,6 +69,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
   const fonts = loadFontSet({ ...(cmd.config.fonts ?? {}) }, { cwd: cmd.cwd });
   const result: BatchResult = { ok: [], failed: [], written: [], refused: [], workers: 0 };
   const pdfa = cmd.pdfa || Boolean(cmd.archive);
+  const ctx: BuildContext = { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa };
   const ledger = new BuildLedger(
     {
       cwd: cmd.cwd,
@@ -76,11 +77,21 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
       fonts,
       docxNames: cmd.config.fonts?.docxNames,
       pdfa,
-      ...(cmd.archive ? { archive: cmd.archive } : {}),
+      ...(cmd.archive
+        ? {
+            archive: {
+              dir: cmd.archive.dir,
+              force: cmd.archive.force,
+              stamp: Boolean(cmd.archive.stamp || cmd.config.archive?.stamp),
+              ...(cmd.config.archive ? { settings: cmd.config.archive } : {}),
+            },
+            // The archived PDF with the 归档章: the same document laid out again, the stamp on page 1.
+            rebuild: (file, pageOneItems) => buildFile(file, { ...ctx, formats: ['pdf'], pdfa: true, ...(pageOneItems ? { pageOneItems } : {}) }),
+          }
+        : {}),
     },
     r,
   );
-  const ctx = { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa };
   const builder = createBuilder(
     jobs.map((j) => j.file),
     ctx,
@@ -111,7 +122,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
       }
       result.ok.push(job);
       if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.built, r.lang)} ${job.display} → ${paths.map((p) => relativeTo(cmd.cwd, p)).join(', ')}`);
-      if (!ledger.built(job, built, written)) result.refused.push(job);
+      ledger.built(job, built, written);
     } catch (e) {
       removeOutputs(paths);
       ledger.failed(paths);
@@ -121,7 +132,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
     }
   }
   await builder.close();
-  ledger.finish();
+  result.refused.push(...(await ledger.finish()));
   if (r.progress) r.out(t(MSG.summary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
   return result;
 }

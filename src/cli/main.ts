@@ -39,6 +39,7 @@ interface BuildOptions {
   pdfa?: boolean;
   archive?: string;
   force?: boolean;
+  stamp?: boolean;
   jobs?: string;
   strict?: boolean;
 }
@@ -102,7 +103,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('-v, --verbose', '非终端时也显示进度')
     .option('--pdfa', 'PDF 输出为 PDF/A-2b（长期保存格式）')
     .option('--archive <dir>', '把生成的文件复制到归档文件夹 <dir>/<年份>/<文种>/（PDF 为 PDF/A-2b）')
-    .option('--force', '归档中已有内容不同的同名文件时替换它')
+    .option('--force', '归档中已有内容不同的同名文件时替换它（保留原档号）')
+    .option('--stamp', '在归档 PDF 首页右上角加盖归档章（需在配置文件中设置 archive）')
     .option('-j, --jobs <n>', '并行生成的文件数（默认为 CPU 核数，1 为不并行）')
     .option('--strict', '把警告当作错误：有警告的文件不生成（也可在配置文件中写 strict: true）')
     .addOption(langOption)
@@ -110,6 +112,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const r = reporter(o);
       const formats = parseFormats(o.format, r.lang);
       const config = configOf(o);
+      if (o.stamp && !o.archive) throw new UsageError(t(MSG.stampNeedsArchive, r.lang));
+      if (o.archive && (o.stamp || config.archive?.stamp) && !config.archive) throw new UsageError(t(MSG.stampNeedsSettings, r.lang));
+      if (o.archive && config.archive && !formats.includes('pdf')) throw new UsageError(t(MSG.archiveNeedsPdf, r.lang));
       const res = await runBuild(
         {
           inputs: defaultInputs(paths),
@@ -119,7 +124,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           templates: loadTemplates(templatesFor(io.cwd, config)),
           cwd: io.cwd,
           pdfa: Boolean(o.pdfa),
-          ...(o.archive ? { archive: { dir: o.archive, force: Boolean(o.force) } } : {}),
+          ...(o.archive ? { archive: { dir: o.archive, force: Boolean(o.force), stamp: Boolean(o.stamp) } } : {}),
           ...(o.jobs ? { jobs: parseJobs(o.jobs) } : {}),
           // This process exists for the batch: tune it (larger young generation, helper threads lowered).
           tuneProcess: true,
@@ -168,7 +173,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command('verify')
-    .description('按清单核对输出或归档文件夹中文件的 SHA-256（check files against manifest.json）')
+    .description('按清单核对文件的 SHA-256；归档文件夹另做四性检测（check files against manifest.json; archive checks）')
     .argument('[dir]', '含 manifest.json 的文件夹（默认 output）')
     .option('-c, --config <file>', '配置文件')
     .addOption(langOption)

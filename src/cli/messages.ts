@@ -22,6 +22,12 @@ export const MSG = {
   standIn: { zh: '代用', en: 'stand-in' },
   docxName: { zh: 'DOCX 中的字体名', en: 'font name in DOCX' },
   internal: { zh: '内部错误', en: 'internal error' },
+  stampNeedsArchive: { zh: '--stamp 只用于归档，请同时写 --archive <归档目录>', en: '--stamp applies to the archive: add --archive DIR' },
+  stampNeedsSettings: {
+    zh: '归档章需要全宗号等：请在配置文件 gongwen.config.yaml 中设置 archive（fonds 全宗号、retention 保管期限……）',
+    en: 'the 归档章 needs the archive settings: set archive (fonds, retention, …) in gongwen.config.yaml',
+  },
+  archiveNeedsPdf: { zh: '按档号归档需要 PDF：--format 中应包含 pdf', en: 'archiving with 档号 needs the PDF: include pdf in --format' },
 } satisfies Record<string, Text>;
 
 export function t(text: Text, lang: Lang, vars: Record<string, string | number> = {}): string {

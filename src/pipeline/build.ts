@@ -7,6 +7,7 @@ import { readSource } from '../source/index.js';
 import type { GongwenDocument } from '../model/types.js';
 import type { TemplateSet } from '../template/render.js';
 import type { FontSet } from '../fonts/index.js';
+import type { PageItem } from '../layout/types.js';
 import { Problem } from '../errors.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
@@ -26,6 +27,8 @@ export interface BuildContext {
   formats: readonly Format[];
   /** PDF/A-2b output (always on for the archive). */
   pdfa: boolean;
+  /** Items drawn on top of page 1 of the PDF (the archive's 归档章); not sent to workers. */
+  pageOneItems?: (source: Source, fonts: FontSet) => PageItem[];
 }
 
 export interface Built {
@@ -58,7 +61,10 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   }
   if (ctx.formats.includes('pdf')) {
     const { writePdf } = await pdfStage();
-    outputs.pdf = await writePdf(drawPages(plan), ctx.fonts, { pdfa: ctx.pdfa });
+    const laid = drawPages(plan);
+    // The archive's 归档章 goes on page 1 of the archived copy only (src/archive/stamp.ts).
+    if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));
+    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();

@@ -51,6 +51,7 @@ export const KEYS: readonly KeySpec[] = [
   k('seal', '印章', 'seal image'),
   k('numbering', '标题编号', 'heading numbering'),
   k('format', '格式', 'format (文件, 信函, 命令, 纪要)', F),
+  k('retention', '保管期限', 'retention period'),
   // 简报
   k('name', '简报名称', 'bulletin name', B),
   k('heading', '报头', 'masthead word', B),
@@ -90,6 +91,8 @@ export const CONFIG_ONLY: Readonly<Record<string, string>> = {
   defaults: 'defaults',
   strict: 'strict',
   严格: 'strict',
+  archive: 'archive',
+  归档: 'archive',
 };
 
 const byPath = new Map(KEYS.map((s) => [s.path, s]));

@@ -11,6 +11,7 @@ import { replyWarnings } from './practice.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
 import { keySpec } from './keys.js';
+import { retention as retentionParser } from './archivecodes.js';
 import type { BulletinMeta, Category, Contact, FileMeta, Meta, Publicity, Secrecy, Urgency } from './types.js';
 import type { DateValue } from './dates.js';
 
@@ -148,6 +149,7 @@ function commonShape(type: DocType) {
       }),
     ),
     ...(F ? { format: field('format', f.formatParser(type)) } : {}),
+    retention: field('retention', retentionParser),
   };
 }
 
@@ -340,6 +342,7 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     seal: seals[0],
     seals,
     numbering: o.numbering ?? 'keep',
+    retention: o.retention,
   };
   const clean = <T extends object>(m: T): T =>
     Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as T;

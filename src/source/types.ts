@@ -4,6 +4,8 @@
 import type { Position, Problem } from '../errors.js';
 import type { AttachmentSource, DocFormat, DocType, FontRole, ImageData, LayoutOptions } from '../model/types.js';
 import type { DateValue } from './dates.js';
+import type { RetentionCode } from '../spec/archive.js';
+import type { ArchiveConfig } from './archivecodes.js';
 
 export type { DateValue } from './dates.js';
 
@@ -61,6 +63,8 @@ export interface CommonMeta {
   /** One seal per issuer, in the issuers' order, when seals are given. */
   seals: ImageData[];
   numbering: 'auto' | 'keep';
+  /** 保管期限 (DA/T 22): overrides the configuration's archive.retention. */
+  retention?: RetentionCode;
 }
 
 export interface BulletinMeta extends CommonMeta {
@@ -150,4 +154,6 @@ export interface ProjectConfig {
   layout?: Partial<LayoutOptions>;
   /** `strict: true`: warnings are errors (as with --strict). */
   strict?: boolean;
+  /** `archive:`: 全宗号 and the other parts of the 档号 (DA/T 22). */
+  archive?: ArchiveConfig;
 }
