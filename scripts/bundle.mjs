@@ -1,5 +1,5 @@
 // Bundles the compiled CLI (and the programmatic interface, src/index.ts) into dist/bundle/
-// (run by `npm run prepare` after tsc): Node then resolves and compiles a handful of files
+// (run by `npm run compile` after tsc, and by scripts/pack.mjs for the archives): Node then resolves and compiles a handful of files
 // instead of ~400 modules, which is most of the cold-start time of a one-document build. bin/gongwen.js falls back to dist/cli.js when the
 // bundle is missing. The PDF and DOCX writers stay in chunks of their own, loaded on demand.
 //
