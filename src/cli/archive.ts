@@ -17,6 +17,7 @@ import { archiveTarget, placeAll, type Placement } from '../archive/place.js';
 import { t } from './messages.js';
 
 export const PDFA_CONFORMANCE = 'PDF/A-2b';
+export const OFDA_CONFORMANCE = 'OFD-A';
 
 export const ARCHIVE_MSG = {
   conflict: {
@@ -70,7 +71,8 @@ export class BuildLedger {
 
   private fontsOf(format: Format): Record<string, FontRecord> {
     const out: Record<string, FontRecord> = {};
-    if (format === 'pdf') {
+    // PDF and OFD embed the font files; a DOCX names the families Word should use.
+    if (format === 'pdf' || format === 'ofd') {
       for (const [role, rf] of Object.entries(this.o.fonts.roles)) {
         out[role] = { file: basename(rf.font.path), postscriptName: rf.font.postscriptName };
       }
@@ -87,6 +89,7 @@ export class BuildLedger {
       path: relPosix(dir, path),
       format: w.format,
       ...(w.format === 'pdf' && this.o.pdfa ? { conformance: PDFA_CONFORMANCE } : {}),
+      ...(w.format === 'ofd' && this.o.pdfa ? { conformance: OFDA_CONFORMANCE } : {}),
       size: w.bytes.length,
       sha256: sha256(w.bytes),
       source: relPosix(dir, job.file),

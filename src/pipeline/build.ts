@@ -1,4 +1,4 @@
-// One source file → its PDF and DOCX bytes. Reading happens here (the edge); everything
+// One source file → its PDF, DOCX and OFD bytes. Reading happens here (the edge); everything
 // between is a pure stage: compose (template, Markdown, model) → layout → writers.
 
 import { dirname, resolve } from 'node:path';
@@ -10,20 +10,22 @@ import type { FontSet } from '../fonts/index.js';
 import { Problem } from '../errors.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
-// The layout engine and the writers (pdfkit, docx) load on first use: a DOCX-only run never
-// loads pdfkit, a PDF-only run never loads the docx library.
-const pdfStage = async () => ({ ...(await import('../layout/index.js')), ...(await import('../render/pdf/index.js')) });
+// The layout engine and the writers (pdfkit, docx, OFD) load on first use: a DOCX-only run
+// never loads pdfkit, a PDF-only run never loads the docx library.
+const pdfStage = () => import('../render/pdf/index.js');
 const docxStage = () => import('../render/docx/index.js');
+const layoutStage = () => import('../layout/index.js');
+const ofdStage = () => import('../render/ofd/index.js');
 
-export type Format = 'pdf' | 'docx';
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+export type Format = 'pdf' | 'docx' | 'ofd';
+export const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
 
 export interface BuildContext {
   config: ProjectConfig;
   templates: TemplateSet;
   fonts: FontSet;
   formats: readonly Format[];
-  /** PDF/A-2b output (always on for the archive). */
+  /** PDF/A-2b output (always on for the archive); the OFD is then OFD-A. */
   pdfa: boolean;
 }
 
@@ -48,15 +50,16 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   const { source, doc } = readAndCompose(file, ctx.config, ctx.templates);
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
-  if (ctx.formats.includes('pdf')) {
-    const { layoutDocument, writePdf } = await pdfStage();
+  if (ctx.formats.includes('pdf') || ctx.formats.includes('ofd')) {
+    const { layoutDocument } = await layoutStage();
     const laid = layoutDocument(doc, ctx.fonts);
     for (const w of laid.warnings) {
       warnings.push(
         new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }),
       );
     }
-    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+    if (ctx.formats.includes('pdf')) outputs.pdf = await (await pdfStage()).writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+    if (ctx.formats.includes('ofd')) outputs.ofd = (await ofdStage()).writeOfd(laid, ctx.fonts, { archive: ctx.pdfa, file: source.file });
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();

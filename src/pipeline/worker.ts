@@ -10,7 +10,7 @@ import { toWire, type WorkerSetup, type WorkerRequest } from './wire.js';
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 if (setup.fontBytes) adoptFontBytes(setup.fontBytes);
-const fonts = setup.formats.includes('pdf') ? loadFontSet(setup.fontConfig, { cwd: setup.cwd }) : undefined;
+const fonts = setup.formats.includes('pdf') || setup.formats.includes('ofd') ? loadFontSet(setup.fontConfig, { cwd: setup.cwd }) : undefined;
 
 // Ready: the main thread hands out files only now, building them itself until then.
 port.postMessage({ ready: true });

@@ -5,3 +5,4 @@ export * as bulletinSpec from './bulletin.js';
 export * as replySpec from './reply.js';
 export * as layoutSpec from './layout.js';
 export * as docxSpec from './docx.js';
+export * as ofdSpec from './ofd.js';
