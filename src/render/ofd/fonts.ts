@@ -8,14 +8,17 @@ import type { LoadedFont } from '../../fonts/types.js';
 import { plainRun, pdfkitFace } from '../../fonts/pdfface.js';
 import { PDF_FEATURES } from '../pdf/constants.js';
 
-// OS/2 fsType bits (OpenType 'OS/2' table): the embedding licence of the face.
-/** The low bits hold the usage permission; this value is "restricted licence": no embedding. */
-const FS_TYPE_USAGE_MASK = 0x000f;
-const FS_TYPE_RESTRICTED = 0x0002;
-/** The face may be embedded only whole, not as a subset. */
-const FS_TYPE_NO_SUBSETTING = 0x0100;
-/** Only bitmaps may be embedded: no outlines, so nothing an OFD reader could draw. */
-const FS_TYPE_BITMAP_ONLY = 0x0200;
+/**
+ * The embedding licence of a face: OS/2 fsType as fontkit decodes it (OpenType 'OS/2': bit 1
+ * restricted licence, 2 preview & print, 3 editable, 8 no subsetting, 9 bitmap only).
+ */
+interface FsType {
+  noEmbedding?: boolean;
+  viewOnly?: boolean;
+  editable?: boolean;
+  noSubsetting?: boolean;
+  bitmapOnly?: boolean;
+}
 
 /** Why a face cannot be embedded, for the message. */
 export type EmbeddingRefusal = 'restricted' | 'bitmapOnly' | 'noOutlines';
@@ -46,7 +49,7 @@ interface Embedded {
   ext: string;
 }
 
-const fsTypeOf = (face: Font): number => (face as unknown as { 'OS/2'?: { fsType?: number } })['OS/2']?.fsType ?? 0;
+const fsTypeOf = (face: Font): FsType => (face as unknown as { 'OS/2'?: { fsType?: FsType } })['OS/2']?.fsType ?? {};
 const isTrueType = (face: Font): boolean =>
   (face as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables['glyf'] !== undefined;
 
@@ -55,10 +58,11 @@ function embed(font: LoadedFont): Embedded {
   const face = font.face;
   if (!face) throw new FontEmbeddingError(font, 'noOutlines');
   const fsType = fsTypeOf(face);
-  if ((fsType & FS_TYPE_USAGE_MASK) === FS_TYPE_RESTRICTED) throw new FontEmbeddingError(font, 'restricted');
-  if (fsType & FS_TYPE_BITMAP_ONLY) throw new FontEmbeddingError(font, 'bitmapOnly');
+  // Restricted unless a less restrictive permission is set beside it (the least one applies).
+  if (fsType.noEmbedding && !fsType.viewOnly && !fsType.editable) throw new FontEmbeddingError(font, 'restricted');
+  if (fsType.bitmapOnly) throw new FontEmbeddingError(font, 'bitmapOnly');
   const trueType = isTrueType(face);
-  if (trueType && !(fsType & FS_TYPE_NO_SUBSETTING)) {
+  if (trueType && !fsType.noSubsetting) {
     const subset = (pdfkitFace(face) as unknown as { createSubset(): Subset }).createSubset();
     return { font, face, include: (gid) => subset.includeGlyph(gid), bytes: () => subset.encode(), ext: 'ttf' };
   }
