@@ -51,8 +51,8 @@ export interface FileEntry {
 export interface ManifestEntry {
   /** The output, relative to the manifest's folder, `/`-separated. */
   path: string;
-  format: 'pdf' | 'docx';
-  /** `PDF/A-2b` for archive-grade PDFs. */
+  format: 'pdf' | 'docx' | 'ofd';
+  /** `PDF/A-2b` for archive-grade PDFs, `OFD-A` for archive-grade OFDs. */
   conformance?: string;
   size: number;
   sha256: string;

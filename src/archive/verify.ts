@@ -32,7 +32,7 @@ function documentsUnder(dir: string): string[] {
       if (name.startsWith('.')) continue;
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (['.pdf', '.docx'].includes(extname(name).toLowerCase())) out.push(relPosix(dir, full));
+      else if (['.pdf', '.docx', '.ofd'].includes(extname(name).toLowerCase())) out.push(relPosix(dir, full));
     }
   };
   walk(dir);

@@ -16,6 +16,7 @@ import { manifestPath, relPosix, toolVersion, updateManifest, type FontRecord, t
 import { t } from './messages.js';
 
 export const PDFA_CONFORMANCE = 'PDF/A-2b';
+export const OFDA_CONFORMANCE = 'OFD-A';
 
 export const ARCHIVE_MSG = {
   conflict: {
@@ -90,7 +91,8 @@ export class BuildLedger {
 
   private fontsOf(format: Format): Record<string, FontRecord> {
     const out: Record<string, FontRecord> = {};
-    if (format === 'pdf') {
+    // PDF and OFD embed the font files; a DOCX names the families Word should use.
+    if (format === 'pdf' || format === 'ofd') {
       for (const [role, rf] of Object.entries(this.o.fonts.roles)) {
         out[role] = { file: basename(rf.font.path), postscriptName: rf.font.postscriptName };
       }
@@ -165,6 +167,7 @@ export function manifestEntry(a: {
     path: relPosix(a.dir, a.path),
     format: a.format,
     ...(a.format === 'pdf' && a.pdfa ? { conformance: PDFA_CONFORMANCE } : {}),
+    ...(a.format === 'ofd' && a.pdfa ? { conformance: OFDA_CONFORMANCE } : {}),
     size: a.bytes.length,
     sha256: sha256(a.bytes),
     source: relPosix(a.dir, a.job.file),

@@ -11,7 +11,7 @@ export const MSG = {
   missingInput: { zh: '找不到文件或文件夹', en: 'file or folder not found' },
   summary: { zh: '共 {n} 个文件：成功 {ok} 个，失败 {bad} 个', en: '{n} files: {ok} built, {bad} failed' },
   checkSummary: { zh: '共 {n} 个文件：通过 {ok} 个，有错误 {bad} 个', en: '{n} files: {ok} ok, {bad} with errors' },
-  badFormat: { zh: '未知的输出格式「{f}」，可用：pdf、docx', en: 'unknown format "{f}"; use pdf, docx' },
+  badFormat: { zh: '未知的输出格式「{f}」，可用：pdf、docx、ofd', en: 'unknown format "{f}"; use pdf, docx, ofd' },
   badType: {
     zh: '未知的文种「{t}」，可用：bulletin（简报）、reply（提案答复）、notice（通知）、circular（通报）、request（请示）、report（报告）、opinion（意见）、approval（批复）',
     en: 'unknown type "{t}"; use bulletin, reply, notice, circular, request, report, opinion or approval',

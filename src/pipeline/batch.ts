@@ -23,7 +23,7 @@ import { lowerHelperThreads } from './threads.js';
  */
 const MIN_BATCH_WORK_MS = 4250;
 /** What one typical file costs per format on that machine, ms (the bench's 1–20-page documents). */
-const WORK_PER_FILE_MS: Readonly<Record<Format, number>> = { pdf: 17, docx: 10 };
+const WORK_PER_FILE_MS: Readonly<Record<Format, number>> = { pdf: 17, docx: 10, ofd: 12 };
 
 /** Fewest files for which workers pay off when building `formats`. */
 export function minFilesForWorkers(formats: readonly Format[]): number {
@@ -210,7 +210,7 @@ class WorkerPool implements Builder {
       fontConfig: opts.fontConfig,
       cwd: opts.cwd,
       // The fonts read by this thread, as shared memory: workers need not read them again.
-      ...(ctx.formats.includes('pdf')
+      ...(ctx.formats.includes('pdf') || ctx.formats.includes('ofd')
         ? { fontBytes: shareFontBytes([...Object.values(ctx.fonts.roles).map((r) => r.font), ...ctx.fonts.fallbacks]) }
         : {}),
     };

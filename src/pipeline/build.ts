@@ -1,4 +1,4 @@
-// One source file → its PDF and DOCX bytes. Reading happens here (the edge); everything
+// One source file → its PDF, DOCX and OFD bytes. Reading happens here (the edge); everything
 // between is a pure stage: compose (template, Markdown, model) → plan (layout, once) → writers.
 
 import { dirname, resolve } from 'node:path';
@@ -11,21 +11,22 @@ import type { PageItem } from '../layout/types.js';
 import { Problem } from '../errors.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
-// The layout and the writers (pdfkit, docx) load on first use: a DOCX-only run never loads
-// pdfkit, a PDF-only run never loads the docx library.
+// The layout and the writers (pdfkit, docx, OFD) load on first use: a DOCX-only run never
+// loads pdfkit, a PDF-only run never loads the docx library.
 const planStage = () => import('../layout/index.js');
 const pdfStage = () => import('../render/pdf/index.js');
 const docxStage = () => import('../render/docx/index.js');
+const ofdStage = () => import('../render/ofd/index.js');
 
-export type Format = 'pdf' | 'docx';
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+export type Format = 'pdf' | 'docx' | 'ofd';
+export const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
 
 export interface BuildContext {
   config: ProjectConfig;
   templates: TemplateSet;
   fonts: FontSet;
   formats: readonly Format[];
-  /** PDF/A-2b output (always on for the archive). */
+  /** PDF/A-2b output (always on for the archive); the OFD is then OFD-A. */
   pdfa: boolean;
   /** Items drawn on top of page 1 of the PDF (the archive's 归档章); not sent to workers. */
   pageOneItems?: (source: Source, fonts: FontSet) => PageItem[];
@@ -53,18 +54,20 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
   if (!ctx.formats.length) return { source, doc, outputs, warnings };
-  // One plan for both writers.
+  // One plan for every writer.
   const { planDocument, drawPages } = await planStage();
   const plan = planDocument(doc, ctx.fonts);
   for (const w of plan.warnings) {
     warnings.push(new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }));
   }
-  if (ctx.formats.includes('pdf')) {
-    const { writePdf } = await pdfStage();
+  if (ctx.formats.includes('pdf') || ctx.formats.includes('ofd')) {
     const laid = drawPages(plan);
-    // The archive's 归档章 goes on page 1 of the archived copy only (src/archive/stamp.ts).
-    if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));
-    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+    if (ctx.formats.includes('ofd')) outputs.ofd = (await ofdStage()).writeOfd(laid, ctx.fonts, { archive: ctx.pdfa, file: source.file });
+    // The archive's 归档章 goes on page 1 of the archived PDF only (src/archive/stamp.ts).
+    if (ctx.formats.includes('pdf')) {
+      if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));
+      outputs.pdf = await (await pdfStage()).writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+    }
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();
