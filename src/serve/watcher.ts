@@ -5,8 +5,11 @@
 // over the original replace the file's inode, and a watch on the old inode goes silent. After a
 // quiet period every reported path is stat'ed again, so the rename dance of one save and the
 // duplicate events of one write collapse into one change.
+//
+// Each folder of the tree gets its own (non-recursive) watch: Node 20's `recursive: true` on
+// Linux watches files rather than folders and misses every rename save after the first.
 
-import { watch, statSync, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, statSync, type FSWatcher } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 /** Quiet time after the last event before a burst is reported (ms): one save is one burst. */
@@ -45,6 +48,31 @@ export function watchRoots(dirs: string[]): string[] {
   return abs.filter((d) => !abs.some((o) => o !== d && inside(d, o)));
 }
 
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function filesUnder(dir: string, skip: (path: string, name: string) => boolean): string[] {
+  const out: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const n of names) {
+    const p = join(dir, n);
+    if (skip(p, n)) continue;
+    if (isDir(p)) out.push(...filesUnder(p, skip));
+    else out.push(p);
+  }
+  return out;
+}
+
 /** Stat signature used to tell a real change from a repeated event. */
 function signature(path: string): string | undefined {
   try {
@@ -66,6 +94,16 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
   const flush = (): void => {
     timer = undefined;
     const changes: Change[] = [];
+    for (const path of [...pending]) {
+      // A folder made or moved in: watch it, and count the files already in it.
+      if (isDir(path)) {
+        if (!watchers.has(path)) {
+          add(path);
+          for (const f of filesUnder(path, skip)) pending.add(f);
+        }
+        pending.delete(path);
+      } else if (watchers.has(path)) drop(path);
+    }
     for (const path of [...pending].sort()) {
       const sig = signature(path);
       const before = known.has(path) ? known.get(path) : null;
@@ -79,29 +117,56 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
     if (changes.length && !closed) onChanges(changes);
   };
 
-  const watchers: FSWatcher[] = [];
-  for (const dir of watchRoots(dirs)) {
-    const w = watch(dir, { recursive: true, persistent: true }, (_event, name) => {
-      if (closed || name === null) return;
-      const rel = name.toString();
-      const parts = rel.split(sep);
-      // Hidden folders (.git) and node_modules are never part of a document.
-      if (isScratch(parts[parts.length - 1]!) || parts.some((p) => p.startsWith('.') || p === 'node_modules')) return;
-      const path = join(dir, rel);
-      if (ignore.some((d) => inside(path, d))) return;
-      pending.add(path);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, settle);
-    });
-    // A folder that vanishes while watched ends its watch; the others go on.
-    w.on('error', () => w.close());
-    watchers.push(w);
-  }
+  const skip = (path: string, name: string): boolean =>
+    // Hidden folders (.git) and node_modules are never part of a document.
+    isScratch(name) || name === 'node_modules' || ignore.some((d) => inside(path, d));
+
+  const watchers = new Map<string, FSWatcher>();
+  const add = (dir: string): void => {
+    if (closed || watchers.has(dir)) return;
+    let w: FSWatcher;
+    try {
+      w = watch(dir, { persistent: true }, (_event, name) => {
+        if (closed || name === null) return;
+        const path = join(dir, name.toString());
+        if (skip(path, name.toString())) return;
+        pending.add(path);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, settle);
+      });
+    } catch {
+      return; // Gone before it could be watched.
+    }
+    // A folder that vanishes ends its watch; a folder of that name made later is found by its parent.
+    w.on('error', () => drop(dir));
+    watchers.set(dir, w);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      // Unreadable: only its own entries' events are seen.
+    }
+    for (const n of names) {
+      const sub = join(dir, n);
+      if (!skip(sub, n) && isDir(sub)) add(sub);
+    }
+  };
+  const drop = (dir: string): void => {
+    for (const [d, w] of watchers) {
+      if (inside(d, dir)) {
+        w.close();
+        watchers.delete(d);
+      }
+    }
+  };
+  for (const dir of watchRoots(dirs)) add(dir);
+
   return {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const w of watchers) w.close();
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
     },
   };
 }

@@ -253,7 +253,8 @@ export class Workspace {
     doc.problems = [];
     doc.warnings = built.warnings.map((w) => this.view(w));
     doc.type = meta.type;
-    doc.number = meta.number;
+    // A bulletin has no 文号: its 期号 stands in the list.
+    doc.number = meta.number ?? built.doc.info.subject;
     doc.title = built.doc.info.title;
     doc.deps = new Set(fileDependencies(built, this.project.config.root));
     doc.version++;
