@@ -14,10 +14,11 @@ import { runBuild, runCheck, type Reporter } from './build.js';
 import { runNew } from './new.js';
 import { runFonts } from './fonts.js';
 import { runVerify } from './verify.js';
-import { runWatch, untilStopped } from './watch.js';
-import { runServe, DEFAULT_PORT } from './serve.js';
 import { MSG, t } from './messages.js';
 import { WATCH_MSG } from '../serve/messages.js';
+
+/** `gongwen serve` port unless --port: the standard's number. */
+const DEFAULT_PORT = 9704;
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -197,6 +198,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const formats = parseFormats(o.format, r.lang);
       const load = projectOf(o);
       const outDir = o.out ?? load().config.output ?? 'output';
+      // Loaded on use: the other commands never pay for the watcher or the server.
+      const { runWatch, untilStopped } = await import('./watch.js');
       code = await runWatch({ inputs: defaultInputs(paths), cwd: io.cwd, formats, outDir, load }, r, untilStopped());
     });
 
@@ -214,6 +217,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const r = { ...reporter(o), progress: true };
       const port = o.port === undefined ? DEFAULT_PORT : parsePort(o.port, r.lang);
       const load = projectOf(o);
+      const { runServe } = await import('./serve.js');
+      const { untilStopped } = await import('./watch.js');
       code = await runServe(
         {
           inputs: defaultInputs(paths),

@@ -10,8 +10,6 @@ import { WATCH_MSG } from '../serve/messages.js';
 
 /** The only address served unless --host names another. */
 export const DEFAULT_HOST = '127.0.0.1';
-/** Default port: the standard's number. */
-export const DEFAULT_PORT = 9704;
 /** Addresses that only this machine reaches: no warning for these. */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 
 // Two levels up from src/serve, dist/serve or dist/bundle is the package folder.
 const PAGE_DIR = fileURLToPath(new URL('../../src/serve/page/', import.meta.url));
-const PDFJS_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build');
+/** pdf.js's build folder, found where Node finds the package. */
+const pdfjs = (name: string): (() => string) => () => join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build', name);
 
 export interface Asset {
-  file: string;
+  /** Where the file is (resolved on first request). */
+  file: () => string;
   type: string;
 }
 
@@ -19,11 +21,11 @@ const JS = 'text/javascript; charset=utf-8';
 
 /** URL path → file. */
 export const ASSETS: ReadonlyMap<string, Asset> = new Map([
-  ['/app.js', { file: join(PAGE_DIR, 'app.js'), type: JS }],
-  ['/editor.js', { file: join(PAGE_DIR, 'editor.js'), type: JS }],
-  ['/app.css', { file: join(PAGE_DIR, 'app.css'), type: 'text/css; charset=utf-8' }],
-  ['/pdfjs/pdf.min.mjs', { file: join(PDFJS_DIR, 'pdf.min.mjs'), type: JS }],
-  ['/pdfjs/pdf.worker.min.mjs', { file: join(PDFJS_DIR, 'pdf.worker.min.mjs'), type: JS }],
+  ['/app.js', { file: () => join(PAGE_DIR, 'app.js'), type: JS }],
+  ['/editor.js', { file: () => join(PAGE_DIR, 'editor.js'), type: JS }],
+  ['/app.css', { file: () => join(PAGE_DIR, 'app.css'), type: 'text/css; charset=utf-8' }],
+  ['/pdfjs/pdf.min.mjs', { file: pdfjs('pdf.min.mjs'), type: JS }],
+  ['/pdfjs/pdf.worker.min.mjs', { file: pdfjs('pdf.worker.min.mjs'), type: JS }],
 ]);
 
 export const INDEX_FILE = join(PAGE_DIR, 'index.html');

@@ -163,7 +163,7 @@ export async function startServer(o: ServeOptions): Promise<PreviewServer> {
       return send(res, 200, html, 'text/html; charset=utf-8');
     }
     const asset = ASSETS.get(path);
-    if (asset) return send(res, 200, await assetBytes(asset.file), asset.type, { 'Cache-Control': 'no-cache' });
+    if (asset) return send(res, 200, await assetBytes(asset.file()), asset.type, { 'Cache-Control': 'no-cache' });
     if (path === '/api/docs') return json(res, list());
     if (path === '/api/keys') return json(res, { keys: keyList() });
     if (path === '/api/events') return hub.add(res, { event: 'list', data: list() });
