@@ -25,13 +25,15 @@ export interface ServeCommand extends WatchCommand {
 
 export interface ServeSession {
   server: PreviewServer;
+  /** Resolves when the builds started so far are done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServe(cmd: ServeCommand, r: Reporter): Promise<ServeSession> {
   const open = cmd.host !== undefined && !LOOPBACK.has(cmd.host);
   if (open) r.err(t(WATCH_MSG.openHost, r.lang, { host: cmd.host ?? DEFAULT_HOST }));
-  const session = await startSession(cmd, r, { write: cmd.write, keep: true, confine: true });
+  const session = await startSession(cmd, r, { write: cmd.write, keep: true, confine: true, early: true });
   let server: PreviewServer;
   try {
     server = await startServer({ workspace: session.workspace, host: cmd.host ?? DEFAULT_HOST, port: cmd.port, open, lang: r.lang });
@@ -42,6 +44,7 @@ export async function startServe(cmd: ServeCommand, r: Reporter): Promise<ServeS
   }
   return {
     server,
+    idle: () => session.idle(),
     close: async () => {
       session.close();
       await server.close();

@@ -30,6 +30,8 @@ export interface SessionOptions {
   write: boolean;
   keep: boolean;
   confine: boolean;
+  /** Return before the first build is done (serve: the page shows it happen). */
+  early?: boolean;
 }
 
 function clock(): string {
@@ -56,8 +58,8 @@ export async function startSession(cmd: WatchCommand, r: Reporter, o: SessionOpt
   ws.on((e) => {
     if (e.kind !== 'list') statusLines(e.doc, cmd.cwd, r);
   });
-  await ws.start();
-  let pending: Promise<void> = Promise.resolve();
+  let pending: Promise<void> = ws.start();
+  if (!o.early) await pending;
   const watcher: TreeWatcher = watchTree(ws.watchDirs(), (changes) => {
     pending = ws.changed(changes);
   }, { ignore: [outDir] });

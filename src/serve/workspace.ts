@@ -50,7 +50,8 @@ export interface ProblemView {
   message: string;
 }
 
-export type DocStatus = 'ok' | 'failed';
+/** `pending`: not built yet in this session. */
+export type DocStatus = 'pending' | 'ok' | 'failed';
 
 export interface DocState {
   /** Opaque id (never a path): the page names documents by it. */
@@ -132,7 +133,7 @@ export class Workspace {
     return [...this.docs.values()].sort((a, b) => a.job.display.localeCompare(b.job.display));
   }
 
-  /** Build everything once (the start of a session). */
+  /** List the documents now and build them all (the start of a session); resolves when built. */
   start(): Promise<void> {
     this.plan();
     return this.enqueue([...this.docs.keys()]);
@@ -155,7 +156,7 @@ export class Workspace {
     for (const doc of this.docs.values()) {
       if (reload) ids.add(doc.id);
       // A failed document's files are unknown (its image may be the one just added): retry it.
-      else if (doc.status === 'failed') ids.add(doc.id);
+      else if (doc.status !== 'ok') ids.add(doc.id);
       else if (changes.some((c) => c.path === doc.job.file || doc.deps.has(c.path))) ids.add(doc.id);
     }
     return this.enqueue([...ids]);
@@ -194,7 +195,7 @@ export class Workspace {
       const id = docId(job.file);
       next.set(
         id,
-        this.docs.get(id) ?? { id, job, status: 'failed', problems: [], warnings: [], version: 0, outputs: {}, deps: new Set(), ms: 0, written: [] },
+        this.docs.get(id) ?? { id, job, status: 'pending', problems: [], warnings: [], version: 0, outputs: {}, deps: new Set(), ms: 0, written: [] },
       );
     }
     this.docs.clear();

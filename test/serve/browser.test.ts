@@ -63,7 +63,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
   });
 
   it('lists the documents with type, 文号, title and status, and draws the selected one', async () => {
-    await page.waitForFunction(() => document.querySelectorAll('#docs li[data-id]').length === 4);
+    // The server answers before the first builds are done: the list fills in as they finish.
+    await page.waitForFunction(() => document.querySelectorAll('#docs li[data-status="ok"]').length === 4, undefined, { timeout: 30_000 });
     const items = await page.$$eval('#docs li[data-id]', (lis) => lis.map((li) => ({ text: li.textContent ?? '', status: li.getAttribute('data-status') })));
     expect(items.every((i) => i.status === 'ok')).toBe(true);
     expect(items.filter((i) => i.text.includes('简报'))).toHaveLength(2);

@@ -47,6 +47,7 @@ beforeAll(async () => {
     collect(),
   );
   base = new URL(s.server.url);
+  await s.idle();
 });
 
 afterAll(async () => {

@@ -8,13 +8,13 @@ pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
 const EN = document.documentElement.lang === 'en';
 const T = EN
   ? {
-      ok: 'built', failed: 'error', none: 'No Markdown documents found.', pick: 'Choose a document on the left.',
+      ok: 'built', failed: 'error', pending: 'building…', none: 'No Markdown documents found.', pick: 'Choose a document on the left.',
       stale: 'The preview shows the last good build; fix the errors below to update it.', never: 'Not built yet: fix the errors below.',
       live: 'Live: updates on save', lost: 'Connection lost, reconnecting…', edit: 'Edit', hide: 'Close editor', save: 'Save',
       saved: 'Saved', saving: 'Saving…', saveFailed: 'Not saved', untitled: '(no title)', unsaved: 'Discard unsaved changes?',
     }
   : {
-      ok: '已生成', failed: '有错误', none: '没有找到 Markdown 文稿。', pick: '请在左侧选择文稿。',
+      ok: '已生成', failed: '有错误', pending: '正在生成…', none: '没有找到 Markdown 文稿。', pick: '请在左侧选择文稿。',
       stale: '预览为上次成功生成的版本；改正下列错误后自动更新。', never: '尚未生成：请改正下列错误。',
       live: '已连接：保存后自动更新', lost: '连接中断，正在重连…', edit: '编辑', hide: '关闭编辑', save: '保存',
       saved: '已保存', saving: '正在保存…', saveFailed: '保存失败', untitled: '（无标题）', unsaved: '有未保存的修改，放弃吗？',
@@ -46,7 +46,7 @@ function renderList() {
       'li',
       { 'data-id': d.id, 'data-status': d.status, class: d.id === selected ? 'sel' : '' },
       el('span', { class: 'line1' }, el('span', { class: 'tag' }, d.typeName ?? ''), el('span', { class: 'number' }, d.number ?? ''),
-        el('span', { class: `status ${d.status}` }, d.status === 'ok' ? `✓ ${T.ok}` : `✗ ${T.failed}`)),
+        el('span', { class: `status ${d.status}` }, { ok: `✓ ${T.ok}`, failed: `✗ ${T.failed}`, pending: T.pending }[d.status])),
       el('span', { class: 'title' }, d.title ?? T.untitled),
       el('span', { class: 'file' }, d.file),
     );
@@ -115,7 +115,7 @@ function show(d, { fresh = false } = {}) {
   }
   renderReport(d);
   if (d.version === 0) {
-    $('pages').replaceChildren();
+    $('pages').replaceChildren(...(d.status === 'pending' ? [el('p', { class: 'empty' }, T.pending)] : []));
     shownVersion = 0;
   } else if (fresh || d.version !== shownVersion) {
     renderPages(d).catch((e) => console.error(e));
