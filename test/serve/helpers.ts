@@ -1,16 +1,20 @@
 // Shared by the watch and serve tests: a session on a temporary project, and waiting for a
 // condition the file watcher brings about (generous limits: the machine may be busy).
 
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../src/source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.js';
 import type { Reporter } from '../../src/cli/build.js';
 import type { Project } from '../../src/serve/workspace.js';
 
+/** What the command line loads: the project's config, and its own templates/ when it has them. */
 export function loader(dir: string): () => Project {
   return () => {
     const config = loadConfig({ cwd: dir });
-    return { config, templates: loadTemplates(BUILTIN_TEMPLATE_DIR), templatesDir: BUILTIN_TEMPLATE_DIR };
+    const own = join(dir, 'templates');
+    const templatesDir = existsSync(join(own, 'reply.hbs')) ? own : BUILTIN_TEMPLATE_DIR;
+    return { config, templates: loadTemplates(templatesDir), templatesDir };
   };
 }
 

@@ -4,12 +4,14 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type ServeSession } from '../../src/cli/serve.js';
 import { MAX_BODY } from '../../src/serve/server.js';
-import { GOOD_REPLY, project } from '../cli/helpers.js';
-import { collect, loader } from './helpers.js';
+import { GOOD_REPLY, REPO, project } from '../cli/helpers.js';
+import { collect, loader, waitFor } from './helpers.js';
 
 const SECRET = '绝不能被读到的内容';
 let dir: string;
@@ -140,5 +142,48 @@ describe('gongwen serve: saving', () => {
     const edited = GOOD_REPLY.replace('课后服务工作全面开展', '页面中修改');
     expect((await raw('PUT', path, h, edited)).status).toBe(200);
     expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+});
+
+describe('gongwen serve: addresses and the process', () => {
+  it('warns when --host opens the server to other machines', async () => {
+    const d = project({ 'a.md': GOOD_REPLY });
+    const r = collect();
+    const open = await startServe(
+      { inputs: ['a.md'], cwd: d, formats: ['pdf'], outDir: 'output', write: false, load: loader(d), port: 0, open: false, host: '0.0.0.0' },
+      r,
+    );
+    try {
+      expect(r.lines.some((l) => l.startsWith('警告：--host 0.0.0.0 使本机以外的计算机也能访问'))).toBe(true);
+    } finally {
+      await open.close();
+    }
+    const quiet = collect();
+    const local = await startServe(
+      { inputs: ['a.md'], cwd: d, formats: ['pdf'], outDir: 'output', write: false, load: loader(d), port: 0, open: false, host: 'localhost' },
+      quiet,
+    );
+    await local.close();
+    expect(quiet.lines.some((l) => l.includes('警告'))).toBe(false);
+  });
+
+  it('as a process: prints the address, answers, and stops cleanly on Ctrl-C', async () => {
+    const d = project({ 'a.md': GOOD_REPLY });
+    const tsx = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const child = spawn(process.execPath, ['--import', tsx, join(REPO, 'src', 'cli.ts'), 'serve', 'a.md', '--port', '0'], { cwd: d });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      await waitFor(() => /预览页面：http:\/\/127\.0\.0\.1:\d+\//.test(out), 'the address', 60_000);
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)![0];
+      await waitFor(async () => ((await (await fetch(url + 'api/docs')).json()) as { docs: Array<{ status: string }> }).docs[0]?.status === 'ok', 'the build');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(out).toContain('已停止监视');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });

@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startSession, type WatchSession } from '../../src/cli/watch.js';
@@ -88,6 +88,36 @@ describe('gongwen watch', () => {
     await waitFor(() => existsSync(c) && pdfText(c).includes('子文件夹文稿'), 'the file in a new folder built');
     writeFileSync(join(dir, 'sub', 'c.md'), GOOD_REPLY.replace('课后服务工作全面开展', '子文件夹再次修改'));
     await waitFor(() => pdfText(c).includes('子文件夹再次修改'), 'the file in a new folder rebuilt');
+  });
+
+  it('rebuilds every document when the configuration or a template changes; a broken configuration keeps the outputs', async () => {
+    // The printer (印发机关) comes from the configuration's defaults.
+    const reply = GOOD_REPLY.replace('printer: 江川市教育局办公室\n', '');
+    const dir = project({ 'a.md': reply, 'b.md': reply.replace('课后服务工作全面开展', '第二份文稿') });
+    cpSync(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+    const r = collect();
+    session = await startSession({ inputs: ['a.md', 'b.md'], cwd: dir, formats: ['pdf'], outDir: 'output', load: loader(dir) }, r, {
+      write: true,
+      keep: false,
+      confine: false,
+    });
+    const a = join(dir, 'output', 'a.pdf');
+    const b = join(dir, 'output', 'b.pdf');
+
+    const hbs = join(dir, 'templates', 'reply.hbs');
+    writeFileSync(hbs, readFileSync(hbs, 'utf8').replace('联系单位及电话：', '承办单位及电话：'));
+    await waitFor(() => pdfText(a).includes('承办单位及电话') && pdfText(b).includes('承办单位及电话'), 'both documents rebuilt with the new template');
+
+    const cfg = join(dir, 'gongwen.config.yaml');
+    const good = readFileSync(cfg, 'utf8');
+    const kept = readFileSync(a);
+    writeFileSync(cfg, good + '\nnosuchkey: [\n');
+    await waitFor(() => r.lines.filter((l) => l.includes('保留上次生成的文件')).length === 2, 'both documents failed');
+    expect(r.lines.some((l) => l.includes('gongwen.config.yaml'))).toBe(true);
+    expect(readFileSync(a).equals(kept)).toBe(true);
+
+    writeFileSync(cfg, good.replace(/^(\s*printer:).*$/m, '$1 江川市教育局文印室'));
+    await waitFor(() => pdfText(a).includes('江川市教育局文印室') && pdfText(b).includes('江川市教育局文印室'), 'both documents rebuilt with the new configuration');
   });
 
   it('as a process: builds, rebuilds on save, and stops cleanly on Ctrl-C', async () => {
