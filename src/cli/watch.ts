@@ -60,9 +60,10 @@ export async function startSession(cmd: WatchCommand, r: Reporter, o: SessionOpt
   });
   let pending: Promise<void> = ws.start();
   if (!o.early) await pending;
-  const watcher: TreeWatcher = watchTree(ws.watchDirs(), (changes) => {
+  const dirs = ws.watchDirs();
+  const watcher: TreeWatcher = watchTree(dirs.deep, (changes) => {
     pending = ws.changed(changes);
-  }, { ignore: [outDir] });
+  }, { ignore: [outDir], shallow: dirs.shallow });
   return {
     workspace: ws,
     idle: () => pending,

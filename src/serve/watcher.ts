@@ -25,6 +25,8 @@ export interface Change {
 export interface WatchOptions {
   /** Paths (absolute) to ignore, with everything below them: the output folder. */
   ignore?: string[];
+  /** Folders watched without their subfolders (the configuration's folder). */
+  shallow?: string[];
   settleMs?: number;
 }
 
@@ -97,7 +99,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
     for (const path of [...pending]) {
       // A folder made or moved in: watch it, and count the files already in it.
       if (isDir(path)) {
-        if (!watchers.has(path)) {
+        if (!watchers.has(path) && deep.some((d) => inside(path, d))) {
           add(path);
           for (const f of filesUnder(path, skip)) pending.add(f);
         }
@@ -122,7 +124,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
     isScratch(name) || name === 'node_modules' || ignore.some((d) => inside(path, d));
 
   const watchers = new Map<string, FSWatcher>();
-  const add = (dir: string): void => {
+  const add = (dir: string, deep = true): void => {
     if (closed || watchers.has(dir)) return;
     let w: FSWatcher;
     try {
@@ -146,6 +148,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
     } catch {
       // Unreadable: only its own entries' events are seen.
     }
+    if (!deep) return;
     for (const n of names) {
       const sub = join(dir, n);
       if (!skip(sub, n) && isDir(sub)) add(sub);
@@ -159,7 +162,9 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
       }
     }
   };
-  for (const dir of watchRoots(dirs)) add(dir);
+  const deep = watchRoots(dirs);
+  for (const dir of deep) add(dir);
+  for (const dir of (o.shallow ?? []).map((d) => resolve(d))) if (!deep.some((d) => inside(dir, d))) add(dir, false);
 
   return {
     close() {

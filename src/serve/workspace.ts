@@ -81,6 +81,9 @@ export type WorkspaceEvent =
   | { kind: 'failed'; doc: DocState }
   | { kind: 'list' };
 
+/** Extensions of the files a document is made from: sources, images, configuration, templates. */
+const SOURCE_KINDS = new Set(['.md', '.png', '.jpg', '.jpeg', '.yaml', '.yml', '.hbs']);
+
 /** The id of a source: a hash of its absolute path, stable across rebuilds and restarts. */
 export function docId(file: string): string {
   return createHash('sha256').update(file).digest('hex').slice(0, 12);
@@ -112,12 +115,12 @@ export class Workspace {
     for (const l of this.listeners) l(e);
   }
 
-  /** The folders to watch: the inputs, the configuration's folder and the templates. */
-  watchDirs(): string[] {
-    const dirs = this.o.inputs.map((i) => resolve(this.o.cwd, i)).map((p) => (extname(p).toLowerCase() === '.md' ? resolve(p, '..') : p));
-    dirs.push(this.project.config.path ? resolve(this.project.config.path, '..') : this.o.cwd);
-    dirs.push(this.project.templatesDir);
-    return dirs.filter((d) => existsSync(d));
+  /** The folders to watch: the inputs and the templates with their subfolders, the configuration's folder alone. */
+  watchDirs(): { deep: string[]; shallow: string[] } {
+    const deep = this.o.inputs.map((i) => resolve(this.o.cwd, i)).map((p) => (extname(p).toLowerCase() === '.md' ? resolve(p, '..') : p));
+    deep.push(this.project.templatesDir);
+    const shallow = [this.project.config.path ? resolve(this.project.config.path, '..') : this.o.cwd];
+    return { deep: deep.filter((d) => existsSync(d)), shallow: shallow.filter((d) => existsSync(d)) };
   }
 
   /** The folders whose files may be served or saved: the inputs (a file input: its folder). */
@@ -153,10 +156,12 @@ export class Workspace {
       this.emit({ kind: 'list' });
       for (const id of this.docs.keys()) if (!before.has(id)) ids.add(id);
     }
+    // A failed document's files are unknown (its image may be the one just added): a change to
+    // any file of a kind a document reads retries it.
+    const retry = changes.some((c) => SOURCE_KINDS.has(extname(c.path).toLowerCase()));
     for (const doc of this.docs.values()) {
       if (reload) ids.add(doc.id);
-      // A failed document's files are unknown (its image may be the one just added): retry it.
-      else if (doc.status !== 'ok') ids.add(doc.id);
+      else if (doc.status === 'failed' && retry) ids.add(doc.id);
       else if (changes.some((c) => c.path === doc.job.file || doc.deps.has(c.path))) ids.add(doc.id);
     }
     return this.enqueue([...ids]);
