@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
-import { basename, extname, relative, sep } from 'node:path';
+import { basename, extname } from 'node:path';
+import { within } from './within.js';
 import type { AddressInfo } from 'node:net';
 import type { Lang } from '../errors.js';
 import { writeAtomic } from '../archive/write.js';
@@ -109,10 +110,6 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function inside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep);
-}
 
 /** `attachment; filename*=UTF-8''…` for a Chinese file name. */
 function disposition(kind: 'inline' | 'attachment', name: string): string {
@@ -133,7 +130,7 @@ export async function startServer(o: ServeOptions): Promise<PreviewServer> {
     if (!doc || extname(doc.job.file).toLowerCase() !== '.md') return undefined;
     try {
       const real = realpathSync(doc.job.file);
-      return ws.servedDirs().some((d) => inside(real, d)) ? { doc, real } : undefined;
+      return ws.servedDirs().some((d) => real !== d && within(real, d)) ? { doc, real } : undefined;
     } catch {
       return undefined;
     }

@@ -10,7 +10,8 @@
 // Linux watches files rather than folders and misses every rename save after the first.
 
 import { readdirSync, watch, statSync, type FSWatcher } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { within } from './within.js';
 
 /** Quiet time after the last event before a burst is reported (ms): one save is one burst. */
 export const SETTLE_MS = 120;
@@ -39,15 +40,11 @@ function isScratch(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || name.endsWith('.swp') || name.endsWith('.tmp') || /^\d+$/.test(name) || name.startsWith('#');
 }
 
-function inside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
-}
 
 /** The folders to watch: each given folder once, dropping those inside another. */
 export function watchRoots(dirs: string[]): string[] {
   const abs = [...new Set(dirs.map((d) => resolve(d)))].sort();
-  return abs.filter((d) => !abs.some((o) => o !== d && inside(d, o)));
+  return abs.filter((d) => !abs.some((o) => o !== d && within(d, o)));
 }
 
 function isDir(path: string): boolean {
@@ -99,7 +96,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
     for (const path of [...pending]) {
       // A folder made or moved in: watch it, and count the files already in it.
       if (isDir(path)) {
-        if (!watchers.has(path) && deep.some((d) => inside(path, d))) {
+        if (!watchers.has(path) && deep.some((d) => within(path, d))) {
           add(path);
           for (const f of filesUnder(path, skip)) pending.add(f);
         }
@@ -121,7 +118,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
 
   const skip = (path: string, name: string): boolean =>
     // Hidden folders (.git) and node_modules are never part of a document.
-    isScratch(name) || name === 'node_modules' || ignore.some((d) => inside(path, d));
+    isScratch(name) || name === 'node_modules' || ignore.some((d) => within(path, d));
 
   const watchers = new Map<string, FSWatcher>();
   const add = (dir: string, deep = true): void => {
@@ -156,7 +153,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
   };
   const drop = (dir: string): void => {
     for (const [d, w] of watchers) {
-      if (inside(d, dir)) {
+      if (within(d, dir)) {
         w.close();
         watchers.delete(d);
       }
@@ -164,7 +161,7 @@ export function watchTree(dirs: string[], onChanges: (changes: Change[]) => void
   };
   const deep = watchRoots(dirs);
   for (const dir of deep) add(dir);
-  for (const dir of (o.shallow ?? []).map((d) => resolve(d))) if (!deep.some((d) => inside(dir, d))) add(dir, false);
+  for (const dir of (o.shallow ?? []).map((d) => resolve(d))) if (!deep.some((d) => within(dir, d))) add(dir, false);
 
   return {
     close() {

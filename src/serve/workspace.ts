@@ -4,10 +4,11 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { extname, relative, resolve, sep } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
+import { within } from './within.js';
 import type { Lang } from '../errors.js';
 import { BuildError, Problem } from '../errors.js';
-import type { ProjectConfig } from '../source/index.js';
+import { CONFIG_FILE, type ProjectConfig } from '../source/index.js';
 import type { TemplateSet } from '../template/render.js';
 import { loadFontSet, type FontSet } from '../fonts/index.js';
 import { buildFile, type Built, type Format } from '../pipeline/build.js';
@@ -89,10 +90,6 @@ export function docId(file: string): string {
   return createHash('sha256').update(file).digest('hex').slice(0, 12);
 }
 
-function inside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep));
-}
 
 export class Workspace {
   readonly docs = new Map<string, DocState>();
@@ -147,7 +144,7 @@ export class Workspace {
     const ids = new Set<string>();
     const cfg = this.project.config.path;
     const reload = changes.some(
-      (c) => (cfg !== undefined && c.path === cfg) || (cfg === undefined && c.path === resolve(this.o.cwd, 'gongwen.config.yaml')) || inside(c.path, this.project.templatesDir),
+      (c) => (cfg !== undefined && c.path === cfg) || (cfg === undefined && c.path === resolve(this.o.cwd, CONFIG_FILE)) || within(c.path, this.project.templatesDir),
     );
     if (reload) this.reload();
     const before = new Set(this.docs.keys());
@@ -173,7 +170,7 @@ export class Workspace {
       this.projectError = [];
     } catch (e) {
       // A broken configuration or template fails every document; the last good outputs stay.
-      this.projectError = this.views(e, resolve(this.o.cwd, 'gongwen.config.yaml'));
+      this.projectError = this.views(e, this.project.config.path ?? resolve(this.o.cwd, CONFIG_FILE));
     }
   }
 
@@ -189,7 +186,7 @@ export class Workspace {
       jobs = jobs.filter((j) => {
         try {
           const real = realpathSync(j.file);
-          return roots.some((r) => inside(real, r));
+          return roots.some((r) => within(real, r));
         } catch {
           return false;
         }
@@ -291,6 +288,5 @@ export class Workspace {
 
 /** The problem's file as the writer sees it (relative to the working folder when inside it). */
 function relativeFile(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : file;
+  return file !== cwd && within(file, cwd) ? relative(cwd, file) : file;
 }
