@@ -23,6 +23,9 @@ export interface ServeCommand extends WatchCommand {
   write: boolean;
 }
 
+/** The port is taken by another program. */
+export class PortBusyError extends Error {}
+
 export interface ServeSession {
   server: PreviewServer;
   /** Resolves when the builds started so far are done. */
@@ -33,21 +36,29 @@ export interface ServeSession {
 export async function startServe(cmd: ServeCommand, r: Reporter): Promise<ServeSession> {
   const open = cmd.host !== undefined && !LOOPBACK.has(cmd.host);
   if (open) r.err(t(WATCH_MSG.openHost, r.lang, { host: cmd.host ?? DEFAULT_HOST }));
-  const session = await startSession(cmd, r, { write: cmd.write, keep: true, confine: true, early: true });
-  let server: PreviewServer;
-  try {
-    server = await startServer({ workspace: session.workspace, host: cmd.host ?? DEFAULT_HOST, port: cmd.port, open, lang: r.lang });
-  } catch (e) {
-    session.close();
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(t(WATCH_MSG.portBusy, r.lang, { port: cmd.port }));
-    throw e;
-  }
+  let server: PreviewServer | undefined;
+  const session = await startSession(cmd, r, {
+    write: cmd.write,
+    keep: true,
+    confine: true,
+    early: true,
+    before: async (workspace) => {
+      try {
+        server = await startServer({ workspace, host: cmd.host ?? DEFAULT_HOST, port: cmd.port, open, lang: r.lang });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortBusyError(t(WATCH_MSG.portBusy, r.lang, { port: cmd.port }));
+        throw e;
+      }
+    },
+  });
+  if (!server) throw new Error('the preview server did not start');
+  const started: PreviewServer = server;
   return {
-    server,
+    server: started,
     idle: () => session.idle(),
     close: async () => {
       session.close();
-      await server.close();
+      await started.close();
       await session.idle();
     },
   };
@@ -63,7 +74,14 @@ function openBrowser(url: string): void {
 }
 
 export async function runServe(cmd: ServeCommand, r: Reporter, until: Promise<void>): Promise<number> {
-  const s = await startServe(cmd, r);
+  let s: ServeSession;
+  try {
+    s = await startServe(cmd, r);
+  } catch (e) {
+    if (!(e instanceof PortBusyError)) throw e;
+    r.err(e.message);
+    return 1;
+  }
   r.out(t(WATCH_MSG.serving, r.lang, { url: s.server.url }));
   if (cmd.open) openBrowser(s.server.url);
   await until;

@@ -6,7 +6,7 @@ import type { Format } from '../pipeline/build.js';
 import { Workspace, type DocState, type Project } from '../serve/workspace.js';
 import { watchTree, type TreeWatcher } from '../serve/watcher.js';
 import { WATCH_MSG } from '../serve/messages.js';
-import { t } from './messages.js';
+import { MSG, t } from './messages.js';
 import type { Reporter } from './build.js';
 
 export interface WatchCommand {
@@ -32,6 +32,8 @@ export interface SessionOptions {
   confine: boolean;
   /** Return before the first build is done (serve: the page shows it happen). */
   early?: boolean;
+  /** Runs before anything is built or watched (serve: start listening; a busy port stops here). */
+  before?: (ws: Workspace) => Promise<void>;
 }
 
 function clock(): string {
@@ -58,7 +60,9 @@ export async function startSession(cmd: WatchCommand, r: Reporter, o: SessionOpt
   ws.on((e) => {
     if (e.kind !== 'list') statusLines(e.doc, cmd.cwd, r);
   });
+  await o.before?.(ws);
   let pending: Promise<void> = ws.start();
+  if (ws.docs.size === 0) r.err(t(MSG.noInput, r.lang));
   if (!o.early) await pending;
   const dirs = ws.watchDirs();
   const watcher: TreeWatcher = watchTree(dirs.deep, (changes) => {

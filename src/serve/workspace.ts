@@ -135,7 +135,7 @@ export class Workspace {
 
   /** List the documents now and build them all (the start of a session); resolves when built. */
   start(): Promise<void> {
-    this.plan();
+    this.plan(true);
     return this.enqueue([...this.docs.keys()]);
   }
 
@@ -174,11 +174,13 @@ export class Workspace {
     }
   }
 
-  private plan(): void {
+  /** List the documents; at the start a missing input is the writer's mistake (InputError). */
+  private plan(first = false): void {
     let jobs: Job[];
     try {
       jobs = planJobs(this.o.inputs, this.o.outDir, this.o.cwd);
-    } catch {
+    } catch (e) {
+      if (first) throw e;
       return; // An input folder vanished for a moment (a rename): keep the current list.
     }
     if (this.o.confine) {

@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServe, type ServeSession } from '../../src/cli/serve.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { PortBusyError, startServe, type ServeSession } from '../../src/cli/serve.js';
 import { MAX_BODY } from '../../src/serve/server.js';
 import { GOOD_REPLY, REPO, project } from '../cli/helpers.js';
 import { collect, loader, waitFor } from './helpers.js';
@@ -165,6 +166,22 @@ describe('gongwen serve: addresses and the process', () => {
     );
     await local.close();
     expect(quiet.lines.some((l) => l.includes('警告'))).toBe(false);
+  });
+
+  it('stops before building when the port is taken', async () => {
+    const d = project({ 'a.md': GOOD_REPLY });
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = (taken.address() as AddressInfo).port;
+    const r = collect();
+    try {
+      await expect(
+        startServe({ inputs: ['a.md'], cwd: d, formats: ['pdf'], outDir: 'output', write: false, load: loader(d), port, open: false }, r),
+      ).rejects.toThrow(PortBusyError);
+      expect(r.lines).toEqual([]);
+    } finally {
+      taken.close();
+    }
   });
 
   it('as a process: prints the address, answers, and stops cleanly on Ctrl-C', async () => {
