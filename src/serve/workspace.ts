@@ -166,7 +166,10 @@ export class Workspace {
 
   private reload(): void {
     try {
-      this.project = this.o.load();
+      const project = this.o.load();
+      // The configuration may name other font files.
+      this.fonts = loadFontSet({ ...(project.config.fonts ?? {}) }, { cwd: this.o.cwd });
+      this.project = project;
       this.projectError = [];
     } catch (e) {
       // A broken configuration or template fails every document; the last good outputs stay.
