@@ -1,4 +1,4 @@
-// The `gongwen` command line: build, check, new, fonts. Exit code 0 when every file was
+// The `gongwen` command line: build, check, new, verify, fonts, watch, serve. Exit code 0 when every file was
 // built, 1 when any file failed, 2 on usage errors.
 
 import { Command, CommanderError, Option } from 'commander';
@@ -16,6 +16,10 @@ import { runNew } from './new.js';
 import { runFonts } from './fonts.js';
 import { runVerify } from './verify.js';
 import { MSG, t } from './messages.js';
+import { WATCH_MSG } from '../serve/messages.js';
+
+/** `gongwen serve` port unless --port: the standard's number. */
+const DEFAULT_PORT = 9704;
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -53,6 +57,12 @@ function parseFormats(value: string, lang: Lang): Format[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(t(MSG.badFormat, lang, { f }));
   return [...new Set(list)] as Format[];
+}
+
+function parsePort(value: string, lang: Lang): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new UsageError(t(WATCH_MSG.badPort, lang, { v: value }));
+  return n;
 }
 
 function parseJobs(value: string): number {
@@ -181,6 +191,64 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const lang = langOf(o);
       if (dir === undefined) dir = configOf(o).output ?? 'output';
       code = runVerify(dir, io, lang);
+    });
+
+  // watch and serve: the configuration and templates are read again when either changes.
+  const projectOf = (o: { config?: string }) => () => {
+    const config = configOf(o);
+    const templatesDir = templatesFor(io.cwd, config);
+    return { config, templates: loadTemplates(templatesDir), templatesDir };
+  };
+
+  program
+    .command('watch')
+    .description('生成后继续监视，保存即重新生成（rebuild on save）')
+    .argument('[paths...]', 'Markdown 文件或文件夹（默认 content）')
+    .option('-o, --out <dir>', '输出文件夹（默认 output）')
+    .option('-f, --format <list>', '输出格式 pdf,docx', 'pdf,docx')
+    .option('-c, --config <file>', '配置文件（默认 ./gongwen.config.yaml）')
+    .addOption(langOption)
+    .action(async (paths: string[], o: { out?: string; format: string; config?: string; lang?: string }) => {
+      const r = { ...reporter(o), progress: true };
+      const formats = parseFormats(o.format, r.lang);
+      const load = projectOf(o);
+      const outDir = o.out ?? load().config.output ?? 'output';
+      // Loaded on use: the other commands never pay for the watcher or the server.
+      const { runWatch, untilStopped } = await import('./watch.js');
+      code = await runWatch({ inputs: defaultInputs(paths), cwd: io.cwd, formats, outDir, load }, r, untilStopped());
+    });
+
+  program
+    .command('serve')
+    .description('本机预览页面：文稿列表、版面、错误，保存即更新（local preview page）')
+    .argument('[paths...]', 'Markdown 文件或文件夹（默认 content）')
+    .option('-p, --port <n>', `端口（默认 ${DEFAULT_PORT}，0 为任选空闲端口）`)
+    .option('--host <address>', '监听地址（默认 127.0.0.1，仅本机可访问）')
+    .option('--open', '在浏览器中打开预览页面')
+    .option('-o, --out <dir>', '同时把 PDF 和 DOCX 写入此文件夹')
+    .option('-c, --config <file>', '配置文件（默认 ./gongwen.config.yaml）')
+    .addOption(langOption)
+    .action(async (paths: string[], o: { port?: string; host?: string; open?: boolean; out?: string; config?: string; lang?: string }) => {
+      const r = { ...reporter(o), progress: true };
+      const port = o.port === undefined ? DEFAULT_PORT : parsePort(o.port, r.lang);
+      const load = projectOf(o);
+      const { runServe } = await import('./serve.js');
+      const { untilStopped } = await import('./watch.js');
+      code = await runServe(
+        {
+          inputs: defaultInputs(paths),
+          cwd: io.cwd,
+          formats: ['pdf', 'docx'],
+          outDir: o.out ?? 'output',
+          write: o.out !== undefined,
+          load,
+          port,
+          ...(o.host !== undefined ? { host: o.host } : {}),
+          open: Boolean(o.open),
+        },
+        r,
+        untilStopped(),
+      );
     });
 
   program
