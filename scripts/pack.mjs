@@ -14,7 +14,6 @@
 // dependencies are copied from this checkout's node_modules as package-lock.json describes them.
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,9 +49,7 @@ function compileInto(dir) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     cpSync(join(root, path), join(dir, path));
   }
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', join(dir, 'dist')], root);
-  run(process.execPath, [join(root, 'scripts', 'bundle.mjs'), join(dir, 'dist', 'bundle')], root);
+  run(process.execPath, [join(root, 'scripts', 'compile.mjs'), join(dir, 'dist')], root);
 }
 
 /** Copy a package folder, or of a font package only its manifest, licences and the faces used. */

@@ -1,13 +1,15 @@
 // The fixed list of files the preview server may send: the page itself and pdf.js. Nothing
 // else on disk is reachable by URL; a request is matched against this list, never mapped to a path.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Two levels up from src/serve, dist/serve or dist/bundle is the package folder.
-const PAGE_DIR = fileURLToPath(new URL('../../src/serve/page/', import.meta.url));
+// The page's files sit beside this module (src/serve/page; `npm run compile` copies them to
+// dist/serve/page); from the bundle (dist/bundle) they are in ../serve/page.
+const PAGE_DIR = ['./page/', '../serve/page/'].map((u) => fileURLToPath(new URL(u, import.meta.url))).find((d) => existsSync(d)) ?? '';
 /** pdf.js's build folder, found where Node finds the package. */
 const pdfjs = (name: string): (() => string) => () => join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build', name);
 

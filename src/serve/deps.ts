@@ -25,6 +25,8 @@ export function fileDependencies(built: Built, configRoot?: string): string[] {
   const seal = built.source.meta.seal;
   if (seal) deps.add(at(seal.src));
   if (seal && configRoot) deps.add(at(seal.src, configRoot));
+  // Attachments given as files (附件 {title, file}) are laid out with the document.
+  for (const a of built.doc.attachments ?? []) deps.add(at(a.file));
   for (const b of built.doc.blocks) {
     if (b.kind === 'image') deps.add(at(b.image.src));
     if (b.kind === 'signature' && b.seal) deps.add(at(b.seal.src));

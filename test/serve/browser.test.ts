@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServe, type ServeSession } from '../../src/cli/serve.js';
-import { exampleProject } from '../cli/helpers.js';
+import { exampleProject, filesUnder } from '../cli/helpers.js';
 import { collect, loader } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,11 +64,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
 
   it('lists the documents with type, 文号, title and status, and draws the selected one', async () => {
     // The server answers before the first builds are done: the list fills in as they finish.
-    await page.waitForFunction(() => document.querySelectorAll('#docs li[data-status="ok"]').length === 4, undefined, { timeout: 30_000 });
+    const examples = filesUnder(join(dir, 'content')).filter((f) => f.endsWith('.md'));
+    const count = (folder: string): number => examples.filter((f) => f.includes(`${folder}/`)).length;
+    await page.waitForFunction((n) => document.querySelectorAll('#docs li[data-status="ok"]').length === n, examples.length, { timeout: 60_000 });
     const items = await page.$$eval('#docs li[data-id]', (lis) => lis.map((li) => ({ text: li.textContent ?? '', status: li.getAttribute('data-status') })));
     expect(items.every((i) => i.status === 'ok')).toBe(true);
-    expect(items.filter((i) => i.text.includes('简报'))).toHaveLength(2);
-    expect(items.filter((i) => i.text.includes('提案答复'))).toHaveLength(2);
+    expect(items.filter((i) => i.text.includes('简报'))).toHaveLength(count('bulletins'));
+    expect(items.filter((i) => i.text.includes('提案答复'))).toHaveLength(count('replies'));
     const reply = items.find((i) => i.text.includes('2024-proposal-031-A.md'))!;
     expect(reply.text).toMatch(/〔2024〕\d+号/);
     expect(reply.text).toContain('答复');
