@@ -239,6 +239,20 @@ export interface SignaturePlan {
   date: { text: string; rightInset: number };
   /** The seal: its box, left from the 版心 left, top relative to the date line's top (pt at the document pitch). */
   seal?: { x: number; top: number; width: number; height: number };
+  /** Joint issuing with seals [S 7.3.5.1]: the rows of names, each under its own seal. */
+  joint?: JointSealsPlan;
+}
+
+/**
+ * Several issuers' seals [S 7.3.5.1]: names in issuing order, at most SEALS_PER_ROW a row, in
+ * evenly spaced columns right-aligned on the date (the last seal is centred on it); each seal
+ * centred on its name, none touching another, none past the 版心.
+ */
+export interface JointSealsPlan {
+  /** Rows top-down: the row's grid line below the first name line, and its names. */
+  rows: Array<{ line: number; names: Array<{ issuer: number; text: string; centre: number }> }>;
+  /** One seal per issuer: its box, x from the 版心 left, top relative to its row's name line top. */
+  seals: Array<{ issuer: number; x: number; top: number; width: number; height: number }>;
 }
 
 /** 附件说明 [S 7.3.4]: numbers right-aligned in a column after the label. */
