@@ -12,7 +12,7 @@ import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../template/render.js';
 import { FORMATS, type Format } from '../pipeline/build.js';
 import { InputError } from '../pipeline/inputs.js';
 import { runBuild, runCheck, type Reporter } from './build.js';
-import { runNew } from './new.js';
+import { LETTER_STARTERS, runNew } from './new.js';
 import { runFonts } from './fonts.js';
 import { runVerify } from './verify.js';
 import { MSG, t } from './messages.js';
@@ -173,12 +173,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('新建一个填好示例的文稿（write a starter file）')
     .argument('<type>', `文种：${TYPE_EXPECTED.zh}`)
     .argument('[path]', '文件路径（默认 ./<type>.md）')
+    .option('--letter', '以信函格式发出（复函）：reply 与 letter 可用（as a 复函 in 信函格式: reply, letter）')
     .addOption(langOption)
-    .action((type: string, path: string | undefined, o: { lang?: string }) => {
+    .action((type: string, path: string | undefined, o: { lang?: string; letter?: boolean }) => {
       const lang = langOf(o);
       const docType = typeOfValue(type);
       if (!docType) throw new UsageError(t(MSG.badType, lang, { t: type }));
-      code = runNew(docType, path, io, lang);
+      if (o.letter && !LETTER_STARTERS.includes(docType)) throw new UsageError(t(MSG.noLetterStarter, lang, { t: type }));
+      code = runNew(docType, path, io, lang, !!o.letter);
     });
 
   program

@@ -13,8 +13,12 @@ export const MSG = {
   checkSummary: { zh: '共 {n} 个文件：通过 {ok} 个，有错误 {bad} 个', en: '{n} files: {ok} ok, {bad} with errors' },
   badFormat: { zh: '未知的输出格式「{f}」，可用：pdf、docx、ofd', en: 'unknown format "{f}"; use pdf, docx, ofd' },
   badType: {
-    zh: '未知的文种「{t}」，可用：bulletin（简报）、reply（提案答复）、notice（通知）、circular（通报）、request（请示）、report（报告）、opinion（意见）、approval（批复）',
-    en: 'unknown type "{t}"; use bulletin, reply, notice, circular, request, report, opinion or approval',
+    zh: '未知的文种「{t}」，可用：bulletin（简报）、reply（提案答复）、notice（通知）、circular（通报）、request（请示）、report（报告）、opinion（意见）、approval（批复）、letter（函）',
+    en: 'unknown type "{t}"; use bulletin, reply, notice, circular, request, report, opinion, approval or letter',
+  },
+  noLetterStarter: {
+    zh: '「{t}」没有信函格式的示例文稿；--letter 可用于 reply（提案答复）和 letter（函）',
+    en: '"{t}" has no 信函格式 starter; --letter applies to reply and letter',
   },
   exists: { zh: '文件已存在，不会覆盖：{p}', en: 'file exists, not overwritten: {p}' },
   created: { zh: '已创建 {p}', en: 'created {p}' },

@@ -7,9 +7,11 @@ import type { Block, DocNumberBlock, IssuerMarkBlock } from '../model/types.js';
 import * as S from '../spec/gbt9704.js';
 import * as B from '../spec/bulletin.js';
 import * as R from '../spec/reply.js';
+import * as Lt from '../spec/letter.js';
 import * as L from '../spec/layout.js';
 import { mmToPt } from '../spec/units.js';
 import type { PlanContext } from './context.js';
+import { planLetterHeader } from './letter.js';
 import { planMasthead } from './masthead.js';
 import { BODY, CELL, LEFT, RIGHT, TOP, WIDTH, slotBaseline } from './page.js';
 import type { DocNumberPlan, FixedPiece, HeaderPlan, MarkPlan, TopLinePlan } from './plan.js';
@@ -23,12 +25,15 @@ export interface HeaderFormat {
   ruleGapMm: number;
   ruleThicknessMm: number;
   ruleColor: 'red' | 'black';
+  /** A format with elements of its own plans its header in its own step. */
+  step?: (pc: PlanContext, head: readonly Block[]) => { plan: HeaderPlan; fixed: FixedPiece[] };
 }
 
-/** The header formats (data): 文件格式 [S 7.2] and the 简报 报头 (spec §12). */
+/** The header formats (data): 文件格式 [S 7.2], the 简报 报头 (spec §12) and 信函格式 [S 10.1]. */
 export const HEADER_FORMATS = {
   document: { ruleGapMm: S.RED_RULE_GAP_BELOW_DOCNO_MM, ruleThicknessMm: S.RED_RULE_THICKNESS_MM, ruleColor: 'red' },
   bulletin: { ruleGapMm: B.MASTHEAD_RULE_GAP_MM, ruleThicknessMm: B.MASTHEAD_RULE_THICKNESS_MM, ruleColor: 'red' },
+  letter: { ruleGapMm: Lt.LETTER_RULE1_GAP_BELOW_MARK_MM, ruleThicknessMm: Lt.LETTER_RULE_THICK_MM, ruleColor: 'red', step: planLetterHeader },
 } as const satisfies Record<string, HeaderFormat>;
 
 type TopKind = TopLinePlan['kind'];
@@ -52,6 +57,7 @@ export const topLineSlots = (kinds: readonly TopKind[]): number[] => {
 
 /** Plans the leading header blocks; returns the plan and what page 1 draws for it. */
 export function planHeader(pc: PlanContext, head: readonly Block[]): { plan: HeaderPlan; fixed: FixedPiece[] } {
+  if (pc.doc.info.format === 'letter') return HEADER_FORMATS.letter.step(pc, head);
   const p = pc.pitch;
   const fixed: FixedPiece[] = [];
   const plan: HeaderPlan = { lines: 0, top: [] };

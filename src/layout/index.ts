@@ -37,6 +37,8 @@ export function planDocument(doc: GongwenDocument, fonts: FontSet): DocumentPlan
   const header = planHeader(pc, head);
   const flow = planFlow(pc, blocks, i, header.plan);
   const { pages, slot } = paginate(pc, flow.lines, header.fixed, header.plan.lines);
+  // 信函格式: 首页不显示页码 [S 10.1].
+  if (doc.info.format === 'letter') pages[0]!.numbered = false;
   const colophon = flow.colophon ? placeColophon(pc, flow.colophon, pages, slot) : undefined;
   pages.forEach((p, k) => numberPage(pc.shaper, p, k + 1));
   return {

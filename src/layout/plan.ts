@@ -160,6 +160,8 @@ export interface DocNumberPlan {
   /** Side inset of number and signer block (上行文), pt; 0 when centred. */
   inset: number;
   signers?: { label: string; rows: string[] };
+  /** Flush right on its slot (信函格式) [S 10.1]. */
+  right?: boolean;
 }
 
 /** A red (or black) rule of the 版头 / 报头 [S 7.2.7]. */
@@ -186,6 +188,28 @@ export interface MastheadPlan {
   editor: { text: string; date: string; slot: number; size: number; inset: number };
 }
 
+/** A red double rule of the 信函格式 [S 10.1], centred on the page. */
+export interface DoubleRulePlan {
+  /** Ends, pt from the paper's left edge. */
+  x1: number;
+  x2: number;
+  /** Strokes top-down: centre pt from the paper top, thickness pt. */
+  strokes: Array<{ y: number; thickness: number }>;
+  /** Top edge of the upper stroke and bottom edge of the lower, pt from the paper top. */
+  top: number;
+  bottom: number;
+}
+
+/** The 信函格式 header's own parts [S 10.1]. */
+export interface LetterHeaderPlan {
+  /** Under the mark (thick over thin) and above the paper bottom (thin over thick), page 1 only. */
+  rules: [DoubleRulePlan, DoubleRulePlan];
+  /** Grid slot of the first element under the first rule (the number and the first of 份号/密级/紧急程度). */
+  fieldSlot: number;
+  /** First slot after the elements under the rule: the title's 2 lines count from here. */
+  freeSlot: number;
+}
+
 export interface HeaderPlan {
   /** Grid lines the header takes on page 1 (the flow starts on this slot). */
   lines: number;
@@ -195,6 +219,8 @@ export interface HeaderPlan {
   masthead?: MastheadPlan;
   rule?: HeaderRulePlan;
   category?: { text: string; slot: number };
+  /** 信函格式: the double rules and the slots under the first one [S 10.1]. */
+  letter?: LetterHeaderPlan;
 }
 
 /** 标题 [S 7.3.1]: its lines, and the blank lines set before it. */
@@ -213,6 +239,20 @@ export interface SignaturePlan {
   date: { text: string; rightInset: number };
   /** The seal: its box, left from the 版心 left, top relative to the date line's top (pt at the document pitch). */
   seal?: { x: number; top: number; width: number; height: number };
+  /** Joint issuing with seals [S 7.3.5.1]: the rows of names, each under its own seal. */
+  joint?: JointSealsPlan;
+}
+
+/**
+ * Several issuers' seals [S 7.3.5.1]: names in issuing order, at most SEALS_PER_ROW a row, in
+ * evenly spaced columns right-aligned on the date (the last seal is centred on it); each seal
+ * centred on its name, none touching another, none past the 版心.
+ */
+export interface JointSealsPlan {
+  /** Rows top-down: the row's grid line below the first name line, and its names. */
+  rows: Array<{ line: number; names: Array<{ issuer: number; text: string; centre: number }> }>;
+  /** One seal per issuer: its box, x from the 版心 left, top relative to its row's name line top. */
+  seals: Array<{ issuer: number; x: number; top: number; width: number; height: number }>;
 }
 
 /** 附件说明 [S 7.3.4]: numbers right-aligned in a column after the label. */
@@ -248,6 +288,8 @@ export interface ColophonPlan {
   placement: 'same' | 'newPage' | 'blankPage';
   /** 0-based index of its page. */
   page: number;
+  /** Its rules are drawn (not in 信函格式, whose 版记 has neither 印发 row nor rules [S 10.1]). */
+  rules: boolean;
 }
 
 export interface DocumentPlan {

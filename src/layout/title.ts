@@ -6,6 +6,7 @@ import type { TitleBlock } from '../model/types.js';
 import * as S from '../spec/gbt9704.js';
 import * as B from '../spec/bulletin.js';
 import * as L from '../spec/layout.js';
+import * as Lt from '../spec/letter.js';
 import type { PlanContext } from './context.js';
 import type { Flow } from './flow.js';
 import { canBreakBefore } from './linebreak.js';
@@ -21,7 +22,10 @@ import { naturalWidth, shapeText } from './text.js';
 export function planTitle(pc: PlanContext, flow: Flow, t: TitleBlock, block: number, header: HeaderPlan, first: boolean): TitlePlan {
   const size = S.TITLE_SIZE_PT;
   let gapBefore = 0;
-  if (first && header.rule) {
+  if (first && header.letter) {
+    // 信函格式: 2 lines below the last element above the title [S 10.1].
+    gapBefore = Math.max(0, Lt.LETTER_TITLE_GAP_LINES - (header.lines - header.letter.freeSlot));
+  } else if (first && header.rule) {
     const gap = t.article ? B.FIRST_ARTICLE_GAP_LINES : S.TITLE_GAP_BELOW_RED_RULE_LINES;
     gapBefore = Math.max(0, gap - (header.lines - header.rule.freeSlot));
   } else if (!first && t.article) {

@@ -19,6 +19,8 @@ export interface BuildInput {
   file: string;
   numbering: 'auto' | 'keep';
   seal?: ImageData;
+  /** Joint issuing: every issuer's seal, in issuing order (2 or more) [GB/T 9704 7.3.5.1]. */
+  seals?: ImageData[];
   /** Reads an image named in the body (bulletins only); the edge supplies it. */
   loadImage?: (url: string, from: LineOrigin) => ImageData;
 }

@@ -160,6 +160,7 @@ export function directive(ctx: BuildContext, d: Directive): void {
         issuers: issuers.length ? issuers : label ? [label] : [],
         date: a('date'),
         ...(attrs['seal'] !== undefined && ctx.input.seal ? { seal: ctx.input.seal } : {}),
+        ...(attrs['seal'] !== undefined && ctx.input.seals ? { seals: ctx.input.seals } : {}),
         line,
       });
       return;

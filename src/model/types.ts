@@ -38,7 +38,7 @@ export interface ImageData {
 }
 
 /** Document types; the 文件格式 ones share one layout (GB/T 9704 7). */
-export type DocType = 'bulletin' | 'reply' | 'notice' | 'circular' | 'request' | 'report' | 'opinion' | 'approval';
+export type DocType = 'bulletin' | 'reply' | 'notice' | 'circular' | 'request' | 'report' | 'opinion' | 'approval' | 'letter';
 
 /** The four formats of GB/T 9704 (clause 10): 文件格式, 信函格式, 命令格式, 纪要格式. */
 export type DocFormat = 'file' | 'letter' | 'order' | 'minutes';
@@ -169,7 +169,10 @@ export interface SignatureBlock extends SourceRef {
   /** Issuer names (host first); empty when only a date is printed. */
   issuers: string[];
   date: string;
+  /** The seal of a single issuer (the host's when several seal). */
   seal?: ImageData;
+  /** Joint issuing with seals: one per issuer, in issuing order (2 or more) [7.3.5.1]. */
+  seals?: ImageData[];
 }
 /** 附注 [7.3.6]: in parentheses, indent 2 字, the line after the date. */
 export interface NoteBlock extends SourceRef {

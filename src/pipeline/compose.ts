@@ -29,13 +29,13 @@ export interface ComposeOptions {
 }
 
 /**
- * What the source asks for that no layout draws yet: the 信函/命令/纪要 formats and several
- * seals of joint issuers. Refused rather than silently set in 文件格式 or with one seal.
+ * What the source asks for that no layout draws yet: the 命令/纪要 formats. Refused rather than
+ * silently set in 文件格式.
  */
 function notLaidOut(source: Source): Problem[] {
   const { meta, keyPositions } = source;
   const out: Problem[] = [];
-  if (meta.format !== 'file') {
+  if (meta.format !== 'file' && meta.format !== 'letter') {
     out.push(
       new Problem({
         file: source.file,
@@ -46,20 +46,6 @@ function notLaidOut(source: Source): Problem[] {
           en: 'this format cannot be laid out yet (use "format: file" for now)',
         },
         found: FORMAT_NAME[meta.format],
-      }),
-    );
-  }
-  if (meta.seals.length > 1) {
-    out.push(
-      new Problem({
-        file: source.file,
-        pos: keyPositions.get('seal'),
-        key: 'seal',
-        what: {
-          zh: '联合行文加盖多个印章的版式尚未提供，不能生成',
-          en: 'the layout of several seals (joint issuers) is not available yet',
-        },
-        found: String(meta.seals.length),
       }),
     );
   }
@@ -85,6 +71,7 @@ export function composeDocument(source: Source, templates: TemplateSet, opts: Co
     file: source.file,
     numbering: meta.numbering,
     ...(meta.seal ? { seal: meta.seal } : {}),
+    ...(meta.seals.length > 1 ? { seals: meta.seals } : {}),
     ...(opts.loadImage ? { loadImage: opts.loadImage } : {}),
   });
   // Attachment files travel with the model for their own pages (GB/T 9704 8).

@@ -24,19 +24,19 @@ const t = (
   zh: string,
   en: string,
   values: readonly string[],
-  extra: Partial<Pick<DocTypeSpec, 'formats' | 'upward'>> = {},
+  extra: Partial<Pick<DocTypeSpec, 'format' | 'formats' | 'upward'>> = {},
 ): DocTypeSpec => ({
   type,
   name: { zh, en },
   values: [type, ...values],
-  format: 'file',
+  format: extra.format ?? 'file',
   formats: extra.formats ?? ['file'],
   upward: extra.upward ?? false,
 });
 
 export const DOC_TYPES: readonly DocTypeSpec[] = [
   t('bulletin', '简报', 'a bulletin', ['简报']),
-  // A reply is often sent as a 复函 in 信函格式; that layout is added separately.
+  // A reply is often sent as a 复函 in 信函格式 (`格式: 信函`).
   t('reply', '提案答复', 'a reply', ['提案答复', '建议答复'], { formats: ['file', 'letter'] }),
   t('notice', '通知', 'a notice', ['通知']),
   t('circular', '通报', 'a circular', ['通报']),
@@ -44,6 +44,8 @@ export const DOC_TYPES: readonly DocTypeSpec[] = [
   t('report', '报告', 'a report', ['报告'], { upward: true }),
   t('opinion', '意见', 'an opinion', ['意见']),
   t('approval', '批复', 'an approval', ['批复']),
+  // 函: 信函格式 by default [GB/T 9704 10.1]; a 复函 names the letter it answers (来文).
+  t('letter', '函', 'a letter', ['函'], { format: 'letter', formats: ['letter', 'file'] }),
 ];
 
 export const TYPE_LIST: readonly DocType[] = DOC_TYPES.map((s) => s.type);

@@ -71,7 +71,7 @@ export const KEYS: readonly KeySpec[] = [
   k('contact.person', '联系人', 'contact person', C),
   k('publicity', '公开方式', 'publicity', R),
   // 批复
-  k('replyTo', '来文', 'the document replied to', ['approval']),
+  k('replyTo', '来文', 'the document replied to', ['approval', 'letter']),
 ];
 
 /** English parents whose children nest: `distribution: {report, send, issue}`. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Problem, type Text } from '../errors.js';
 import type { DocFormat, DocType, ImageData } from '../model/types.js';
 import { attachmentList, type AttachmentEntry, type AttachmentReader } from './attachments.js';
-import { DOC_TYPES, TYPE_EXPECTED, typeSpec } from './doctypes.js';
+import { DOC_TYPES, FORMAT_VALUES, TYPE_EXPECTED, typeSpec } from './doctypes.js';
 import { replyWarnings } from './practice.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
@@ -131,7 +131,8 @@ function commonShape(type: DocType) {
     attachments: field('attachments', attachmentList((spec, c, pos) => current().attachment(spec, c, pos))),
     note: field('note', f.text()),
     cc: field('cc', f.list()),
-    printer: field('printer', f.text(), 'config'),
+    // Required unless the document is in 信函格式, whose 版记 has no 印发 row (crossChecks).
+    printer: field('printer', f.text()),
     printDate: field('printDate', f.date),
     copies: field('copies', f.positiveInt),
     // One seal per issuer, in the same order (7.3.5.1).
@@ -201,6 +202,18 @@ function approvalShape() {
   return { ...commonShape('approval'), replyTo: field('replyTo', f.text()) };
 }
 
+/** 函 (信函格式 by default): `replyTo`/来文 names the letter a 复函 answers. */
+function letterShape() {
+  return { ...commonShape('letter'), replyTo: field('replyTo', f.text()) };
+}
+
+/** The format the document asks for (its type's default when `format` is absent or not valid). */
+function formatAskedFor(ctx: SchemaCtx, type: DocType): DocFormat {
+  const e = ctx.entries.get('format');
+  const v = e?.value.kind === 'scalar' ? FORMAT_VALUES[e.value.text.trim()] : undefined;
+  return v && typeSpec(type).formats.includes(v) ? v : typeSpec(type).format;
+}
+
 export type ParseResult = { ok: true; meta: Meta } | { ok: false; problems: Problem[] };
 
 function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
@@ -226,6 +239,8 @@ function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
     );
   }
   if (type !== 'bulletin' && type !== 'reply' && !has('title')) out.push(missing(ctx, 'title', 'required'));
+  // 印发机关: printed in the 版记, except in 信函格式 [GB/T 9704 10.1].
+  if (!has('printer') && (type === 'bulletin' || formatAskedFor(ctx, type) !== 'letter')) out.push(missing(ctx, 'printer', 'config'));
   const spec = typeSpec(type);
   if (spec.upward && !has('signer')) {
     out.push(
@@ -276,6 +291,7 @@ const shapes = {
   reply: replyShape,
   request: requestShape,
   approval: approvalShape,
+  letter: letterShape,
   notice: () => commonShape('notice'),
   circular: () => commonShape('circular'),
   report: () => commonShape('report'),
@@ -336,7 +352,7 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     ),
     note: o.note,
     cc: o.cc ?? [],
-    printer: o.printer as string,
+    printer: (o.printer as string | undefined) ?? '',
     printDate: o.printDate ?? date,
     copies: o.copies,
     seal: seals[0],
@@ -383,6 +399,7 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     ctx.warnings.push(...replyWarnings(ctx, meta));
   } else if (type === 'request') meta = { ...base, type, contact };
   else if (type === 'approval') meta = { ...base, type, replyTo: o.replyTo as string | undefined };
+  else if (type === 'letter') meta = { ...base, type, replyTo: o.replyTo as string | undefined };
   else meta = { ...base, type };
   return { ok: true, meta: clean(meta) };
 }

@@ -54,6 +54,7 @@ export interface CommonMeta {
   attachmentFiles: AttachmentSource[];
   note?: string;
   cc: string[];
+  /** 印发机关; empty in 信函格式, whose 版记 has no 印发 row [GB/T 9704 10.1]. */
   printer: string;
   /** Defaults to `date`. */
   printDate: DateValue;
@@ -118,7 +119,13 @@ export interface ApprovalMeta extends FileMetaBase {
   replyTo?: string;
 }
 
-export type FileMeta = ReplyMeta | PlainMeta | RequestMeta | ApprovalMeta;
+/** 函: 信函格式 by default; `replyTo`/来文 names the letter a 复函 answers. */
+export interface LetterMeta extends FileMetaBase {
+  type: 'letter';
+  replyTo?: string;
+}
+
+export type FileMeta = ReplyMeta | PlainMeta | RequestMeta | ApprovalMeta | LetterMeta;
 
 export type Meta = BulletinMeta | FileMeta;
 

@@ -113,6 +113,10 @@ export const ATTACH_NOTE_INDENT_CHARS = 2;
 export const DATE_RIGHT_INSET_SEALED_CHARS = 4;
 /** Seal diameter of a common official seal, mm [C]. */
 export const SEAL_DIAMETER_MM = 42;
+/** Joint issuing: at most this many seals in a row [C: frontmatter «Joint issuing»; 7.3.5.1 «aligned»]. */
+export const SEALS_PER_ROW = 3;
+/** Least gap between two seals, mm: they never touch or overlap [S 7.3.5.1; the width C]. */
+export const SEAL_MIN_GAP_MM = 3;
 /** Blank lines left between the body and a sealed signature [C]. */
 export const SEALED_SIGNATURE_GAP_LINES = 2;
 /** Without a seal: 1 blank line, issuer right-inset 2 字, date 2 字 further right [S 7.3.5.2]. */

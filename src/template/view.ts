@@ -17,6 +17,8 @@ export interface CommonView {
   jointMark: boolean;
   /** `file`, `letter`, `order` or `minutes`. */
   format: string;
+  /** 信函格式 [GB/T 9704 10.1]: the templates set the issuer's name as the mark and leave out the 印发 row. */
+  letter: boolean;
   mark: string;
   number: string;
   signer: string[];
@@ -77,6 +79,7 @@ function commonView(meta: Meta): CommonView {
     issuers: meta.issuers,
     jointMark: meta.issuers.length > 1 && meta.mark === undefined,
     format: meta.format,
+    letter: meta.format === 'letter',
     // Empty unless given: the template words the default mark ({{meta.issuer}}文件).
     mark: meta.mark ?? '',
     number: meta.number ?? '',
@@ -122,7 +125,7 @@ function fileView(meta: FileMeta): FileView {
     contactPhone: contact.phone,
     contactPerson: contact.person,
     publicity: (meta.type === 'reply' && meta.publicity) || '',
-    replyTo: (meta.type === 'approval' && meta.replyTo) || '',
+    replyTo: ((meta.type === 'approval' || meta.type === 'letter') && meta.replyTo) || '',
   };
 }
 

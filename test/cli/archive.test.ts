@@ -28,6 +28,7 @@ describe('manifest', () => {
       'replies/2024-proposal-062.pdf',
       ...['approvals/2024-134-school-merger', 'circulars/2024-121-homework-inspection', 'notices/2024-118-winter-safety']
         .concat(['opinions/2024-128-reading', 'reports/2024-126-preschool', 'requests/2024-131-school-bus'])
+        .concat(['letters/2024-12-research-base', 'notices/2024-125-flood-season'])
         .flatMap((n) => [`${n}.docx`, `${n}.pdf`]),
     ].sort());
     const pdf = m.entries.find((e) => e['path'] === 'replies/2024-proposal-031-A.pdf')!;
@@ -146,7 +147,9 @@ describe('gongwen build --archive', () => {
       '2024/简报/江川市教育局“平安校园”建设简报第13期.pdf',
       '2024/提案答复/江教提〔2024〕62号.docx',
       '2024/提案答复/江教提〔2024〕62号.pdf',
-      ...[['意见', 128], ['批复', 134], ['报告', 126], ['请示', 131], ['通报', 121], ['通知', 118]].flatMap(([t, n]) => [
+      '2024/函/江教函〔2024〕12号.docx',
+      '2024/函/江教函〔2024〕12号.pdf',
+      ...[['意见', 128], ['批复', 134], ['报告', 126], ['请示', 131], ['通报', 121], ['通知', 118], ['通知', 125]].flatMap(([t, n]) => [
         `2024/${t}/江教〔2024〕${n}号.docx`,
         `2024/${t}/江教〔2024〕${n}号.pdf`,
       ]),

@@ -46,6 +46,20 @@ describe('gongwen new', () => {
     expect(a.err.join('')).toMatch(/未知的文种「memo」/);
   });
 
+  it('writes a 复函 starter in 信函格式 with --letter, which builds without 印发 row and page 1 number', async () => {
+    const dir = tmp();
+    expect(await main(['new', 'reply', 'r.md', '--letter'], io(dir))).toBe(0);
+    const text = readFileSync(join(dir, 'r.md'), 'utf8');
+    expect(text).toMatch(/^format: letter/m);
+    expect(text).toMatch(/特此函复。/);
+    const b = io(dir);
+    expect(await main(['build', 'r.md', '--out', 'out', '--format', 'pdf'], b)).toBe(0);
+    expect(existsSync(join(dir, 'out', 'r.pdf'))).toBe(true);
+    const u = io(dir);
+    expect(await main(['new', 'notice', 'n.md', '--letter'], u)).toBe(2);
+    expect(u.err.join('')).toMatch(/没有信函格式的示例文稿/);
+  });
+
   it('takes the type in Chinese', async () => {
     const dir = tmp();
     expect(await main(['new', '请示', 'q.md'], io(dir))).toBe(0);

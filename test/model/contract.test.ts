@@ -159,9 +159,19 @@ describe('the daily types', () => {
   });
 });
 
-describe('what no layout draws yet is refused, not set in 文件格式', () => {
-  it('a reply in 信函格式', () => {
-    const ps = problemsOf(() => compose(reply('格式: 信函')));
-    expect(ps).toEqual([expect.stringMatching(/a\.md:9:1: 键「format」：这种公文格式的版式尚未提供.*实际为「信函格式」/)]);
+describe('信函格式 [GB/T 9704 10.1]', () => {
+  it('a reply sent as a 复函: the issuer’s name as the mark, no 签发人, no 印发 row', () => {
+    const d = compose(reply('格式: 信函\nsigner: 王某\ncc: [市政协提案委]'));
+    expect(d.info.format).toBe('letter');
+    expect(of(d, 'issuerMark')[0]).toEqual(expect.objectContaining({ lines: ['测试县教育局'] }));
+    expect(of(d, 'issuerMark')[0]!.suffix).toBeUndefined();
+    expect(of(d, 'docNumber')[0]!.signers).toEqual([]);
+    expect(of(d, 'colophon')[0]!.rows.map((r) => r.kind)).toEqual(['labelled']);
+  });
+
+  it('a 函 needs no 印发机关; other types still do', () => {
+    const letter = reply('来文: 某〔2025〕1号').replace('type: reply', 'type: 函').replace(/^printer: .*\n/m, '');
+    expect(compose(letter).info).toMatchObject({ type: 'letter', format: 'letter' });
+    expect(problemsOf(() => compose(reply('').replace(/^printer: .*\n/m, '')))).toEqual([expect.stringMatching(/印发机关/)]);
   });
 });

@@ -432,8 +432,8 @@ describe('file-level errors', () => {
   });
 
   it('unknown type', () => {
-    const ps = problems(doc(withLine(REPLY, 'type', 'type: letter')));
-    expect(ps.map((p) => [p.key, p.pos, p.found])).toEqual([['type', { line: 2, col: 1 }, 'letter']]);
+    const ps = problems(doc(withLine(REPLY, 'type', 'type: memo')));
+    expect(ps.map((p) => [p.key, p.pos, p.found])).toEqual([['type', { line: 2, col: 1 }, 'memo']]);
     expect(ps[0]!.expected?.zh).toContain('bulletin');
   });
 

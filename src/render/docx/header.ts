@@ -16,6 +16,7 @@ import {
 } from '../../spec/docx.js';
 import type { Ctx } from './context.js';
 import { anchorRun, lineGraphic, textBoxGraphic } from './drawing.js';
+import { letterHeader } from './letter.js';
 import { S } from './styles.js';
 import { para, paraXml, run, type Para } from './xml.js';
 
@@ -154,6 +155,7 @@ const masthead = (ctx: Ctx, m: MastheadPlan): Array<{ slot: number; slots: numbe
 
 /** The header's paragraphs: exactly `h.lines` grid lines, each element on the plan's slot. */
 export const header = (ctx: Ctx, h: HeaderPlan): Para[] => {
+  if (h.letter) return letterHeader(ctx, h);
   const out: Para[] = [];
   let slot = 0;
   const fillTo = (s: number): void => {

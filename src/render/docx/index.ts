@@ -64,6 +64,8 @@ export async function writeDocx(doc: GongwenDocument, plan: DocumentPlan, opts: 
     },
     grid: { type: DocumentGridType.LINES, linePitch: pitch },
   };
+  // The plan leaves page 1 unnumbered in 信函格式 [S 10.1]: a title page with an empty footer.
+  const blankFirst = plan.pages[0]?.numbered === false && plan.pages[0]?.number === null;
   const document = new Document({
     title: doc.info.title,
     creator: doc.info.author,
@@ -74,8 +76,8 @@ export async function writeDocx(doc: GongwenDocument, plan: DocumentPlan, opts: 
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
-        properties: sectionProperties,
-        footers: pageNumberFooters(),
+        properties: blankFirst ? { ...sectionProperties, titlePage: true } : sectionProperties,
+        footers: pageNumberFooters(blankFirst),
         // Placeholder: package.ts puts the real body in its place.
         children: [new Paragraph('')],
       },
