@@ -75,11 +75,8 @@ function colophonRows(pc: PlanContext, c: ColophonBlock): { rows: ColophonRowPla
   return { rows, lines };
 }
 
-/**
- * The 版记's pieces, its last rule on the 版心 bottom; thick first and last rules, thin between
- * groups; without `rules`, the rows alone, the last on the 版心's last grid line.
- */
-function colophonPieces(pc: PlanContext, lines: readonly Row[], rules: boolean): FixedPiece[] {
+/** The 版记's pieces, its last rule on the 版心 bottom; thick first and last rules, thin between groups. */
+function colophonPieces(pc: PlanContext, lines: readonly Row[]): FixedPiece[] {
   const pitch = pc.pitch;
   const thick = mmToPt(S.COLOPHON_RULE_THICK_MM);
   const thin = mmToPt(S.COLOPHON_RULE_THIN_MM);
@@ -87,13 +84,13 @@ function colophonPieces(pc: PlanContext, lines: readonly Row[], rules: boolean):
   const top0 = S.TYPE_BOTTOM_PT - n * pitch;
   const rule = (y: number, t: number): FixedPiece => ({ kind: 'rule', x1: LEFT, y1: y, x2: RIGHT, y2: y, thickness: t, color: 'black' });
   // Thick first and last rules lie inside the block (their outer edge on the block edge).
-  const out: FixedPiece[] = rules ? [rule(top0 + thick / 2, thick)] : [];
+  const out: FixedPiece[] = [rule(top0 + thick / 2, thick)];
   lines.forEach((r, k) => {
     const top = top0 + k * pitch;
     for (const p of r.pieces) out.push({ ...p, baseline: top + p.baseline });
-    if (rules && r.ruleAfter && k < n - 1) out.push(rule(top + pitch, thin));
+    if (r.ruleAfter && k < n - 1) out.push(rule(top + pitch, thin));
   });
-  if (rules) out.push(rule(S.TYPE_BOTTOM_PT - thick / 2, thick));
+  out.push(rule(S.TYPE_BOTTOM_PT - thick / 2, thick));
   return out;
 }
 
@@ -126,9 +123,9 @@ export function placeColophon(pc: PlanContext, c: ColophonBlock, pages: PagePlan
       placement = 'newPage';
     }
   }
-  // 信函格式: 版记不加印发机关和印发日期、分隔线 [S 10.1] (the template leaves out the 印发 row).
-  const rules = pc.doc.info.format !== 'letter';
-  page.fixed.push(...colophonPieces(pc, lines, rules));
+  // 信函格式 (10.1): the template leaves out the 印发 row and with it the thin rule that
+  // separates it (7.4.3); the 版记's own first and last rules (7.4.1) stay.
+  page.fixed.push(...colophonPieces(pc, lines));
   page.colophon = true;
-  return { rows, lines: lines.length, placement, page: pages.indexOf(page), rules };
+  return { rows, lines: lines.length, placement, page: pages.indexOf(page) };
 }

@@ -288,8 +288,6 @@ export interface ColophonPlan {
   placement: 'same' | 'newPage' | 'blankPage';
   /** 0-based index of its page. */
   page: number;
-  /** Its rules are drawn (not in 信函格式, whose 版记 has neither 印发 row nor rules [S 10.1]). */
-  rules: boolean;
 }
 
 export interface DocumentPlan {

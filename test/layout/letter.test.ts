@@ -91,7 +91,7 @@ describe('信函格式 header [10.1]', () => {
     expect(title.slot).toBe(first + 2 + 3);
   });
 
-  it('leaves page 1 without a number, numbers page 2, and keeps the 版记 without rules', () => {
+  it('leaves page 1 without a number, numbers page 2, and keeps the 版记’s own rules', () => {
     const p = plan(
       doc([...letterHead(), ...body(30), { kind: 'colophon', rows: [{ kind: 'labelled', label: '抄送：', text: '市教育科学研究院。' }] }], 'letter'),
     );
@@ -100,9 +100,9 @@ describe('信函格式 header [10.1]', () => {
     expect(p.pages[0]!.numberText).toBeUndefined();
     expect(p.pages[1]!.number).toBe(2);
     expect(p.pages[1]!.numberSide).toBe('left');
-    expect(p.colophon!.rules).toBe(false);
     const last = p.pages[p.colophon!.page]!;
-    expect(last.fixed.some((f) => f.kind === 'rule')).toBe(false);
+    // No 印发 row, so no thin rule: only the thick first and last rules of the 版记 (7.4.1).
+    expect(last.fixed.filter((f) => f.kind === 'rule' && f.color === 'black')).toHaveLength(2);
     // The double rules are on page 1 only.
     expect(p.pages.slice(1).some((pg) => pg.fixed.some((f) => f.kind === 'rule' && f.color === 'red'))).toBe(false);
   });

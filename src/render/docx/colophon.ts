@@ -60,7 +60,6 @@ export const colophonContent = (c: ColophonPlan, pitch: number): { xml: string; 
   const paras: Para[] = [];
   let height = c.lines * pitch;
   const rule = (bd: Border): void => {
-    if (!c.rules) return;
     paras.push(ruleParagraph(bd));
     height += DOCX_RULE_LINE_TWIP + (bd.sz / 8) * TWIP_PER_PT;
   };
