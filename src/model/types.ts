@@ -38,7 +38,17 @@ export interface ImageData {
 }
 
 /** Document types; the 文件格式 ones share one layout (GB/T 9704 7). */
-export type DocType = 'bulletin' | 'reply' | 'notice' | 'circular' | 'request' | 'report' | 'opinion' | 'approval';
+export type DocType =
+  | 'bulletin'
+  | 'reply'
+  | 'notice'
+  | 'circular'
+  | 'request'
+  | 'report'
+  | 'opinion'
+  | 'approval'
+  | 'order'
+  | 'minutes';
 
 /** The four formats of GB/T 9704 (clause 10): 文件格式, 信函格式, 命令格式, 纪要格式. */
 export type DocFormat = 'file' | 'letter' | 'order' | 'minutes';

@@ -3,7 +3,7 @@
 import { BuildError, Problem } from '../errors.js';
 import type { Source, Meta } from '../source/index.js';
 import { FORMAT_NAME } from '../source/doctypes.js';
-import type { DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
+import type { DocFormat, DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
 import { viewOf } from '../template/view.js';
 import { renderDocument, type LineOrigin, type TemplateSet } from '../template/render.js';
 import { parseMarkdown } from '../markdown/parse.js';
@@ -20,7 +20,16 @@ export function documentInfo(meta: Meta): DocumentInfo {
       isoDate: meta.date.iso,
     };
   }
-  return { type: meta.type, title: meta.title, author: meta.issuers.join('、'), subject: meta.number, isoDate: meta.date.iso, format: meta.format };
+  const base = { type: meta.type, author: meta.issuers.join('、'), isoDate: meta.date.iso, format: meta.format };
+  if (meta.type === 'order') {
+    const mark = meta.mark ?? `${meta.issuer}令`;
+    return { ...base, title: meta.title ?? `${mark}（第${meta.orderNumber}号）`, subject: `第${meta.orderNumber}号` };
+  }
+  if (meta.type === 'minutes') {
+    const issue = meta.issue ? `第${meta.issue}期` : '';
+    return { ...base, title: meta.title ?? `${meta.name}纪要${issue ? ` ${issue}` : ''}`, subject: issue };
+  }
+  return { ...base, title: meta.title, subject: meta.number };
 }
 
 export interface ComposeOptions {
@@ -28,14 +37,17 @@ export interface ComposeOptions {
   loadImage?: (url: string, from: LineOrigin) => ImageData;
 }
 
+/** The formats a layout draws (the others are refused, not set in 文件格式). */
+const LAID_OUT: ReadonlySet<DocFormat> = new Set<DocFormat>(['file', 'order', 'minutes']);
+
 /**
- * What the source asks for that no layout draws yet: the 信函/命令/纪要 formats and several
- * seals of joint issuers. Refused rather than silently set in 文件格式 or with one seal.
+ * What the source asks for that no layout draws yet: the 信函 format and several seals of
+ * joint issuers. Refused rather than silently set in 文件格式 or with one seal.
  */
 function notLaidOut(source: Source): Problem[] {
   const { meta, keyPositions } = source;
   const out: Problem[] = [];
-  if (meta.format !== 'file') {
+  if (!LAID_OUT.has(meta.format)) {
     out.push(
       new Problem({
         file: source.file,

@@ -24,12 +24,12 @@ const t = (
   zh: string,
   en: string,
   values: readonly string[],
-  extra: Partial<Pick<DocTypeSpec, 'formats' | 'upward'>> = {},
+  extra: Partial<Pick<DocTypeSpec, 'format' | 'formats' | 'upward'>> = {},
 ): DocTypeSpec => ({
   type,
   name: { zh, en },
   values: [type, ...values],
-  format: 'file',
+  format: extra.format ?? 'file',
   formats: extra.formats ?? ['file'],
   upward: extra.upward ?? false,
 });
@@ -44,6 +44,9 @@ export const DOC_TYPES: readonly DocTypeSpec[] = [
   t('report', '报告', 'a report', ['报告'], { upward: true }),
   t('opinion', '意见', 'an opinion', ['意见']),
   t('approval', '批复', 'an approval', ['批复']),
+  // 命令(令) and 纪要 have a format each (GB/T 9704 10.2, 10.3).
+  t('order', '命令', 'an order', ['命令', '令'], { format: 'order', formats: ['order'] }),
+  t('minutes', '纪要', 'minutes', ['纪要'], { format: 'minutes', formats: ['minutes'] }),
 ];
 
 export const TYPE_LIST: readonly DocType[] = DOC_TYPES.map((s) => s.type);
