@@ -180,10 +180,19 @@ export interface SignatureBlock extends SourceRef {
   issuers: string[];
   date: string;
   seal?: ImageData;
+  /** 命令: the signer's title; the signature is the signer's (签名章 or name), 7.3.5.3. */
+  signerTitle?: string;
 }
 /** 附注 [7.3.6]: in parentheses, indent 2 字, the line after the date. */
 export interface NoteBlock extends SourceRef {
   kind: 'note';
+  text: string;
+}
+/** 纪要 attendance list [10.3]: `出席：` in 黑体, the names in 仿宋, wrapped lines after the colon. */
+export interface AttendanceBlock extends SourceRef {
+  kind: 'attendance';
+  /** e.g. 出席：, 请假：, 列席： */
+  label: string;
   text: string;
 }
 /** Contact block of a reply, in the 附注 position: one line each. */
@@ -252,6 +261,7 @@ export type Block =
   | SignatureBlock
   | NoteBlock
   | ContactBlock
+  | AttendanceBlock
   | ColophonBlock
   | PageBreakBlock
   | BlankLineBlock;

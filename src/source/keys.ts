@@ -52,7 +52,7 @@ export const KEYS: readonly KeySpec[] = [
   k('urgency', '紧急程度', 'urgency'),
   k('attachments', '附件', 'attachments'),
   k('note', '附注', 'note'),
-  k('cc', '抄送', 'copies to'),
+  k('cc', '抄送', 'copies to', ALL, { minutes: '分送' }),
   k('printer', '印发机关', 'printing office'),
   k('printDate', '印发日期', 'print date'),
   k('copies', '印数', 'number of copies printed'),

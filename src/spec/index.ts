@@ -3,6 +3,8 @@ export * from './units.js';
 export * from './gbt9704.js';
 export * as bulletinSpec from './bulletin.js';
 export * as replySpec from './reply.js';
+export * as orderSpec from './order.js';
+export * as minutesSpec from './minutes.js';
 export * as layoutSpec from './layout.js';
 export * as docxSpec from './docx.js';
 export * as archiveSpec from './archive.js';

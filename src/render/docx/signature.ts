@@ -1,6 +1,7 @@
 // 署名, 成文日期 and seal [GB/T 9704 7.3.5] as the plan set them: the blank lines above, each
-// issuer and the date right-indented by the plan's insets (in 字), and the seal a floating
-// picture of the plan's size, centred where the plan centres it, behind the text.
+// issuer (or an order's signer's title and name, 7.3.5.3) and the date right-indented by the
+// plan's insets (in 字), and the seal a floating picture of the plan's size, placed where the
+// plan places it, behind the text.
 
 import type { SignaturePlan } from '../../layout/plan.js';
 import type { SignatureBlock } from '../../model/types.js';
@@ -11,8 +12,26 @@ import { anchorRun, pictureGraphic } from './drawing.js';
 import { S } from './styles.js';
 import { para, run, type Para } from './xml.js';
 
+const blanks = (n: number): Para[] => Array.from({ length: n }, () => para({ style: S.normal, keepNext: true }));
+
+/**
+ * 命令 [S 7.3.5.3]: the title on the middle of the seal's lines, right-inset as planned; without
+ * a seal the name follows the title 2 字 (two full-width spaces, one grid cell each) later.
+ */
+const signer = (sig: NonNullable<SignaturePlan['signer']>): Para[] => {
+  const mid = (sig.lines - 1) / 2;
+  const inset = sig.name ? sig.name.rightInset : sig.title.rightInset;
+  const text = sig.name ? `${sig.title.text}\u3000\u3000${sig.name.text}` : sig.title.text;
+  return [
+    ...blanks(mid),
+    para({ style: S.signature, ind: { right: bodyPtToTwip(inset), firstLine: 0 } }, [run(text)]),
+    ...blanks(sig.lines - 1 - mid + sig.dateGapLines),
+  ];
+};
+
 export const signature = (ctx: Ctx, b: SignatureBlock, plan: SignaturePlan): Para[] => {
   const out: Para[] = Array.from({ length: plan.gapLines }, () => para({ style: S.normal }));
+  if (plan.signer) out.push(...signer(plan.signer));
   for (const n of plan.names) out.push(para({ style: S.signature, ind: { right: bodyPtToTwip(n.rightInset), firstLine: 0 } }, [run(n.text)]));
   const datePara = para({ style: S.date, ind: { right: bodyPtToTwip(plan.date.rightInset), firstLine: 0 } }, [run(plan.date.text)]);
   out.push(datePara);
