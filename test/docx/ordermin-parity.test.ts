@@ -87,6 +87,25 @@ describe('命令 in the DOCX as planned', () => {
   });
 });
 
+describe('命令 without a seal image in the DOCX as planned', () => {
+  it('ends the title and the name (in the seal’s place) at right tab stops where the plan ends them', async () => {
+    const doc: GongwenDocument = {
+      ...order.doc,
+      blocks: order.doc.blocks.map((b) => (b.kind === 'signature' ? { kind: 'signature', issuers: b.issuers, date: b.date, signerTitle: b.signerTitle! } : b)),
+    };
+    const plan = planDocument(doc, fonts);
+    const sig = plan.signatures[0]!.signer!;
+    expect(sig.name?.text).toBe('周明远');
+    const xml = strFromU8(unzipSync(new Uint8Array(await writeDocx(doc, plan)))['word/document.xml']!);
+    const p = paragraphs(xml).find((x) => text(x).includes('周明远'))!;
+    expect(text(p)).toBe('市长周明远');
+    const tabs = [...p.matchAll(/<w:tab w:val="right" w:pos="(\d+)"\/>/g)].map((m) => (8844 - Number(m[1])) / CHAR_TWIP);
+    expect(tabs[0]).toBeCloseTo(sig.title.rightInset / CHAR_PT, 1);
+    expect(tabs[1]).toBeCloseTo(sig.name!.rightInset / CHAR_PT, 1);
+    expect(xml).not.toContain('name="印章"');
+  });
+});
+
 describe('纪要 in the DOCX as planned', () => {
   it('puts the mark 35 mm (1984 twip) below the 版心 top and the body on the plan’s line, with no rule', () => {
     const ps = paragraphs(minutes.xml);

@@ -16,17 +16,20 @@ const blanks = (n: number): Para[] => Array.from({ length: n }, () => para({ sty
 
 /**
  * 命令 [S 7.3.5.3]: the title on the middle of the seal's lines, right-inset as planned; without
- * a seal the name follows the title 2 字 (two full-width spaces, one grid cell each) later.
+ * a seal the name on the same line, each ending at a right tab stop where the plan ends it.
  */
 const signer = (sig: NonNullable<SignaturePlan['signer']>): Para[] => {
   const mid = (sig.lines - 1) / 2;
-  const inset = sig.name ? sig.name.rightInset : sig.title.rightInset;
-  const text = sig.name ? `${sig.title.text}\u3000\u3000${sig.name.text}` : sig.title.text;
-  return [
-    ...blanks(mid),
-    para({ style: S.signature, ind: { right: bodyPtToTwip(inset), firstLine: 0 } }, [run(text)]),
-    ...blanks(sig.lines - 1 - mid + sig.dateGapLines),
-  ];
+  const titleEnd = TYPE_W_TWIP - bodyPtToTwip(sig.title.rightInset);
+  const line = sig.name
+    ? para({ style: S.signature, jc: 'left', ind: { left: 0, right: 0, firstLine: 0 }, tabs: [{ val: 'right', pos: titleEnd }, { val: 'right', pos: TYPE_W_TWIP - bodyPtToTwip(sig.name.rightInset) }] }, [
+        run('\t'),
+        run(sig.title.text),
+        run('\t'),
+        run(sig.name.text),
+      ])
+    : para({ style: S.signature, ind: { right: bodyPtToTwip(sig.title.rightInset), firstLine: 0 } }, [run(sig.title.text)]);
+  return [...blanks(mid), line, ...blanks(sig.lines - 1 - mid + sig.dateGapLines)];
 };
 
 export const signature = (ctx: Ctx, b: SignatureBlock, plan: SignaturePlan): Para[] => {
