@@ -59,17 +59,20 @@ export const HEADER_FORMATS = {
     bodyGapLines: O.BODY_GAP_BELOW_NUMBER_LINES,
   },
   minutes: {
-    ...DOCUMENT,
     markTopMm: M.MARK_TOP_BELOW_TYPE_TOP_MM,
+    markHScale: S.MARK_H_SCALE,
+    markMinHScale: S.MARK_MIN_H_SCALE,
     numberGapLines: M.ISSUE_GAP_BELOW_MARK_LINES,
     bodyGapLines: M.BODY_GAP_BELOW_ISSUE_LINES,
-    rule: undefined,
   },
 } as const satisfies Record<string, HeaderFormat>;
 
-/** The header format of a document: its masthead, else its GB/T 9704 format (clause 10). */
+/** The header of each GB/T 9704 format (clause 10) that is not 文件格式's. */
+const BY_FORMAT: Partial<Record<DocFormat, HeaderFormat>> = { order: HEADER_FORMATS.order, minutes: HEADER_FORMATS.minutes };
+
+/** The header format of a document: its masthead, else its GB/T 9704 format. */
 export const headerFormatOf = (format: DocFormat | undefined, masthead: boolean): HeaderFormat =>
-  masthead ? HEADER_FORMATS.bulletin : format === 'order' ? HEADER_FORMATS.order : format === 'minutes' ? HEADER_FORMATS.minutes : HEADER_FORMATS.document;
+  masthead ? HEADER_FORMATS.bulletin : (format && BY_FORMAT[format]) || HEADER_FORMATS.document;
 
 type TopKind = TopLinePlan['kind'];
 
