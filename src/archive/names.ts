@@ -45,10 +45,12 @@ export function safeStem(text: string): string {
   return s;
 }
 
-/** The document's archive name (no extension): the 发文字号, or series + 期号 of a bulletin. */
+/** The document's archive name (no extension): the 发文字号, 令号 or 期号 with what it numbers. */
 export function archiveStem(meta: Meta): string {
-  if (meta.type !== 'bulletin') return safeStem(meta.number);
-  return safeStem(`${meta.name}${meta.heading}第${meta.issue}期`);
+  if (meta.type === 'bulletin') return safeStem(`${meta.name}${meta.heading}第${meta.issue}期`);
+  if (meta.type === 'order') return safeStem(`${meta.mark ?? `${meta.issuer}令`}第${meta.orderNumber}号`);
+  if (meta.type === 'minutes') return safeStem(`${meta.name}纪要${meta.issue ? `第${meta.issue}期` : meta.date.iso}`);
+  return safeStem(meta.number);
 }
 
 /** Path of a document's file inside the archive, with `/` separators. */

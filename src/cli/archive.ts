@@ -174,8 +174,9 @@ export function manifestEntry(a: {
     sourceSha256: a.sourceSha,
     type: meta.type,
     title: a.built.doc.info.title,
-    ...(meta.number !== undefined ? { number: meta.number } : {}),
-    ...(meta.type === 'bulletin' ? { issue: a.built.doc.info.subject } : {}),
+    // 发文字号, or an order's 令号; the 期号 of a bulletin or minutes.
+    ...(meta.number !== undefined ? { number: meta.number } : meta.type === 'order' ? { number: a.built.doc.info.subject } : {}),
+    ...((meta.type === 'bulletin' || meta.type === 'minutes') && a.built.doc.info.subject ? { issue: a.built.doc.info.subject } : {}),
     date: meta.date.iso,
     fonts: a.fonts,
     tool: toolVersion(),

@@ -5,9 +5,10 @@
 import type { Block, ColophonBlock } from '../model/types.js';
 import * as S from '../spec/gbt9704.js';
 import { planAttachment } from './attachment.js';
+import { planAttendance } from './attendance.js';
 import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
-import type { AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
+import type { AttachmentPlan, AttendancePlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
@@ -82,13 +83,14 @@ export interface FlowPlan {
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
   images: ImagePlan[];
+  attendance: AttendancePlan[];
   colophon?: ColophonBlock;
 }
 
 /** Plans blocks[from…] into the flow below the header. */
 export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number, header: HeaderPlan): FlowPlan {
   const flow = new Flow();
-  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], images: [] };
+  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], images: [], attendance: [] };
   const indent = S.BODY_INDENT_CHARS * CELL;
   const text = (t: string, line?: number) => shapeText(pc.shaper, t, { role: 'fangsong', size: BODY }, line);
   for (let i = from; i < blocks.length; i++) {
@@ -146,6 +148,9 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         break;
       case 'contact':
         for (const t of b.lines) flow.paragraph(text(t, b.line), { indent: S.NOTE_INDENT_CHARS * CELL, role: 'note', ...groupOf(flow) });
+        break;
+      case 'attendance':
+        out.attendance.push(planAttendance(pc, flow, b, i, blocks[i - 1]?.kind !== 'attendance'));
         break;
       case 'colophon':
         out.colophon = b;

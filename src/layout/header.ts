@@ -1,13 +1,14 @@
 // 版头 [GB/T 9704 7.2]: the slots of 份号/密级/紧急程度, the issuer mark, the number line, the
 // red rule and the reply's category mark, decided once as a HeaderPlan plus the pieces page 1
-// draws. A header format is data (HEADER_FORMATS): a new format (信函, 命令, 纪要) adds a row
-// there and, where it has new elements, a step below, not another copy of the header code.
+// draws. A header format is data (HEADER_FORMATS): a new format adds a row there and, where it
+// has new elements, a step below, not another copy of the header code.
 
-import type { Block, DocNumberBlock, IssuerMarkBlock } from '../model/types.js';
+import type { Block, DocFormat, DocNumberBlock, IssuerMarkBlock } from '../model/types.js';
 import * as S from '../spec/gbt9704.js';
 import * as B from '../spec/bulletin.js';
 import * as R from '../spec/reply.js';
-import * as Lt from '../spec/letter.js';
+import * as O from '../spec/order.js';
+import * as M from '../spec/minutes.js';
 import * as L from '../spec/layout.js';
 import { mmToPt } from '../spec/units.js';
 import type { PlanContext } from './context.js';
@@ -20,21 +21,63 @@ import { naturalWidth, shapeText, type TextStyle } from './text.js';
 /** Model blocks of the 版头 / 报头: one list, with the order rules (src/model/structure.ts). */
 export { HEADER_KINDS } from '../model/structure.js';
 
-/** How a header format places its rule: the gap below the text above it and the stroke. */
+/** How a header format places its mark, its number line, its rule and the body below them. */
 export interface HeaderFormat {
-  ruleGapMm: number;
-  ruleThicknessMm: number;
-  ruleColor: 'red' | 'black';
+  /** Top edge of the issuer mark below the 版心 top, mm. */
+  markTopMm: number;
+  /** Horizontal scale of the mark, and the narrowest it may take before its size shrinks. */
+  markHScale: number;
+  markMinHScale: number;
+  /** Blank lines between the mark and the number line (发文字号, 令号, 期号). */
+  numberGapLines: number;
+  /** Blank lines between the number line and the body when no rule follows it. */
+  bodyGapLines: number;
+  /** The rule below the number (or the 报头): the gap below the text above it and the stroke. */
+  rule?: { gapMm: number; thicknessMm: number; color: 'red' | 'black' };
   /** A format with elements of its own plans its header in its own step. */
   step?: (pc: PlanContext, head: readonly Block[]) => { plan: HeaderPlan; fixed: FixedPiece[] };
 }
 
-/** The header formats (data): 文件格式 [S 7.2], the 简报 报头 (spec §12) and 信函格式 [S 10.1]. */
+const DOCUMENT: HeaderFormat = {
+  markTopMm: S.MARK_TOP_BELOW_TYPE_TOP_MM,
+  markHScale: S.MARK_H_SCALE,
+  markMinHScale: S.MARK_MIN_H_SCALE,
+  numberGapLines: S.DOCNO_GAP_BELOW_MARK_LINES,
+  bodyGapLines: 0,
+  rule: { gapMm: S.RED_RULE_GAP_BELOW_DOCNO_MM, thicknessMm: S.RED_RULE_THICKNESS_MM, color: 'red' },
+};
+
+/**
+ * The header formats (data): 文件格式 [S 7.2], the 简报 报头 (spec §12), 信函格式 [S 10.1] (its
+ * own step: the name 30 mm from the paper top, double rules, the fields under the first rule),
+ * 命令(令)格式 [S 10.2] and 纪要格式 [S 10.3] (no rule; the body a fixed number of lines below the number).
+ */
 export const HEADER_FORMATS = {
-  document: { ruleGapMm: S.RED_RULE_GAP_BELOW_DOCNO_MM, ruleThicknessMm: S.RED_RULE_THICKNESS_MM, ruleColor: 'red' },
-  bulletin: { ruleGapMm: B.MASTHEAD_RULE_GAP_MM, ruleThicknessMm: B.MASTHEAD_RULE_THICKNESS_MM, ruleColor: 'red' },
-  letter: { ruleGapMm: Lt.LETTER_RULE1_GAP_BELOW_MARK_MM, ruleThicknessMm: Lt.LETTER_RULE_THICK_MM, ruleColor: 'red', step: planLetterHeader },
+  document: DOCUMENT,
+  bulletin: { ...DOCUMENT, rule: { gapMm: B.MASTHEAD_RULE_GAP_MM, thicknessMm: B.MASTHEAD_RULE_THICKNESS_MM, color: 'red' } },
+  letter: { ...DOCUMENT, step: planLetterHeader },
+  order: {
+    markTopMm: O.MARK_TOP_BELOW_TYPE_TOP_MM,
+    markHScale: O.MARK_H_SCALE,
+    markMinHScale: O.MARK_H_SCALE,
+    numberGapLines: O.NUMBER_GAP_BELOW_MARK_LINES,
+    bodyGapLines: O.BODY_GAP_BELOW_NUMBER_LINES,
+  },
+  minutes: {
+    markTopMm: M.MARK_TOP_BELOW_TYPE_TOP_MM,
+    markHScale: S.MARK_H_SCALE,
+    markMinHScale: S.MARK_MIN_H_SCALE,
+    numberGapLines: M.ISSUE_GAP_BELOW_MARK_LINES,
+    bodyGapLines: M.BODY_GAP_BELOW_ISSUE_LINES,
+  },
 } as const satisfies Record<string, HeaderFormat>;
+
+/** The header of each GB/T 9704 format (clause 10) that is not 文件格式's. */
+const BY_FORMAT: Partial<Record<DocFormat, HeaderFormat>> = { letter: HEADER_FORMATS.letter, order: HEADER_FORMATS.order, minutes: HEADER_FORMATS.minutes };
+
+/** The header format of a document: its masthead, else its GB/T 9704 format. */
+export const headerFormatOf = (format: DocFormat | undefined, masthead: boolean): HeaderFormat =>
+  masthead ? HEADER_FORMATS.bulletin : (format && BY_FORMAT[format]) || HEADER_FORMATS.document;
 
 type TopKind = TopLinePlan['kind'];
 
@@ -57,7 +100,8 @@ export const topLineSlots = (kinds: readonly TopKind[]): number[] => {
 
 /** Plans the leading header blocks; returns the plan and what page 1 draws for it. */
 export function planHeader(pc: PlanContext, head: readonly Block[]): { plan: HeaderPlan; fixed: FixedPiece[] } {
-  if (pc.doc.info.format === 'letter') return HEADER_FORMATS.letter.step(pc, head);
+  const own = pc.doc.info.format && BY_FORMAT[pc.doc.info.format]?.step;
+  if (own) return own(pc, head);
   const p = pc.pitch;
   const fixed: FixedPiece[] = [];
   const plan: HeaderPlan = { lines: 0, top: [] };
@@ -87,29 +131,34 @@ export function planHeader(pc: PlanContext, head: readonly Block[]): { plan: Hea
     textSize = m.plan.editor.size;
     emBottom = slotBaseline(lastSlot, p, m.plan.editor.size) + L.EM_BOX_DESCENT_EM * m.plan.editor.size;
   }
+  const f = headerFormatOf(pc.doc.info.format, !!masthead);
   if (mark) {
-    plan.mark = planMark(pc, mark, fixed);
+    plan.mark = planMark(pc, mark, f, fixed);
     lastSlot = plan.mark.slots - 1;
     textSize = plan.mark.size;
     emBottom = TOP + plan.mark.bottom;
   }
   if (docNo) {
-    const first = mark ? lastSlot + 1 + S.DOCNO_GAP_BELOW_MARK_LINES : lastSlot + 1;
+    const first = mark ? lastSlot + 1 + f.numberGapLines : lastSlot + 1;
     plan.docNumber = planDocNumber(pc, docNo, first, fixed);
     lastSlot = plan.docNumber.numberSlot;
     textSize = BODY;
     emBottom = slotBaseline(lastSlot, p, BODY) + L.EM_BOX_DESCENT_EM * BODY;
   }
   if (find('redRule') || masthead) {
-    const f: HeaderFormat = masthead ? HEADER_FORMATS.bulletin : HEADER_FORMATS.document;
-    const thick = mmToPt(f.ruleThicknessMm);
-    const gap = mmToPt(f.ruleGapMm);
+    // A template may draw a rule in a format that has none: it is drawn as in 文件格式.
+    const r = f.rule ?? DOCUMENT.rule!;
+    const thick = mmToPt(r.thicknessMm);
+    const gap = mmToPt(r.gapMm);
     const y = emBottom + gap;
-    fixed.push({ kind: 'rule', x1: LEFT, y1: y, x2: RIGHT, y2: y, thickness: thick, color: f.ruleColor });
+    fixed.push({ kind: 'rule', x1: LEFT, y1: y, x2: RIGHT, y2: y, thickness: thick, color: r.color });
     // The first grid line wholly below the rule is the first blank line under it.
     const free = Math.ceil((y + thick / 2 - TOP) / p - 1e-6);
-    plan.rule = { y: y - TOP, thickness: thick, color: f.ruleColor, holderSlot: lastSlot, holderSize: textSize, gap, freeSlot: free };
+    plan.rule = { y: y - TOP, thickness: thick, color: r.color, holderSlot: lastSlot, holderSize: textSize, gap, freeSlot: free };
     lastSlot = free - 1;
+  } else if (mark || docNo) {
+    // 命令, 纪要: the body starts the format's blank lines below the number (or the mark) [S 10.2].
+    lastSlot += f.bodyGapLines;
   }
   if (category) {
     const slot = (plan.rule?.freeSlot ?? lastSlot + 1) + R.CATEGORY_LINE_BELOW_RULE - 1;
@@ -123,11 +172,13 @@ export function planHeader(pc: PlanContext, head: readonly Block[]): { plan: Hea
 }
 
 /**
- * 发文机关标志: red, centred, top edge 35 mm below the 版心 top [S 7.2.4]. Too wide for the
- * line, it narrows to MARK_MIN_H_SCALE, then shrinks; the scale is kept in whole per cent
+ * 发文机关标志: red, centred, its top edge the format's distance below the 版心 top (35 mm in
+ * 文件格式 [S 7.2.4], 20 mm in 命令格式 [S 10.2]). Too wide for the line, it narrows to the
+ * format's narrowest scale, then shrinks; the scale is kept in whole per cent
  * and the size in half points, the steps a DOCX can state.
  */
-function planMark(pc: PlanContext, m: IssuerMarkBlock, fixed: FixedPiece[]): MarkPlan {
+function planMark(pc: PlanContext, m: IssuerMarkBlock, f: HeaderFormat, fixed: FixedPiece[]): MarkPlan {
+  const top = mmToPt(f.markTopMm);
   const stacked = m.lines.length ? m.lines : [''];
   const joint = stacked.length > 1 && !!m.suffix;
   const names = joint || !m.suffix ? stacked : [...stacked.slice(0, -1), stacked[stacked.length - 1] + m.suffix];
@@ -139,18 +190,17 @@ function planMark(pc: PlanContext, m: IssuerMarkBlock, fixed: FixedPiece[]): Mar
     return { names: nw, suffix: sw, total: nw + (suffix ? sw + size * h * L.MARK_SUFFIX_GAP_EM : 0) };
   };
   let size: number = S.MARK_SIZE_PT;
-  let h: number = S.MARK_H_SCALE;
+  let h: number = f.markHScale;
   const max = mmToPt(S.MARK_MAX_LINE_MM);
   let w = widthAt(size, h);
   if (w.total > max) {
-    h = Math.max(S.MARK_MIN_H_SCALE, Math.floor((h * max * 100) / w.total) / 100);
+    h = Math.max(f.markMinHScale, Math.floor((h * max * 100) / w.total) / 100);
     w = widthAt(size, h);
     if (w.total > max) {
       size = Math.floor(((size * max) / w.total) * 2) / 2;
       w = widthAt(size, h);
     }
   }
-  const top = mmToPt(S.MARK_TOP_BELOW_TYPE_TOP_MM);
   const step = size * (1 + L.MARK_LINE_GAP_EM);
   const x0 = LEFT + (WIDTH - w.total) / 2;
   names.forEach((n, k) => {

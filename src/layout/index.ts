@@ -50,6 +50,7 @@ export function planDocument(doc: GongwenDocument, fonts: FontSet): DocumentPlan
     signatures: flow.signatures,
     attachments: flow.attachments,
     images: flow.images,
+    attendance: flow.attendance,
     ...(colophon ? { colophon } : {}),
     pages,
     warnings: pc.shaper.warnings,

@@ -241,6 +241,19 @@ export interface SignaturePlan {
   seal?: { x: number; top: number; width: number; height: number };
   /** Joint issuing with seals [S 7.3.5.1]: the rows of names, each under its own seal. */
   joint?: JointSealsPlan;
+  /**
+   * 命令 [S 7.3.5.3]: signed by the signer, not the organ (`names` is empty). The signer's title
+   * ends 2 字 left of the signature seal (or of the name printed in its place), centred on it.
+   */
+  signer?: {
+    title: { text: string; rightInset: number };
+    /** The signer's name in the seal's place, when there is no seal image. */
+    name?: { text: string; rightInset: number };
+    /** Grid lines the seal (or the name) takes; the title is on the middle one. */
+    lines: number;
+    /** Blank lines between them and the date. */
+    dateGapLines: number;
+  };
 }
 
 /**
@@ -253,6 +266,17 @@ export interface JointSealsPlan {
   rows: Array<{ line: number; names: Array<{ issuer: number; text: string; centre: number }> }>;
   /** One seal per issuer: its box, x from the 版心 left, top relative to its row's name line top. */
   seals: Array<{ issuer: number; x: number; top: number; width: number; height: number }>;
+}
+
+/** 纪要 attendance list [S 10.3]: label (黑体) and names, wrapped lines after the label. */
+export interface AttendancePlan {
+  block: number;
+  gapLines: number;
+  /** Indent of the label, pt; wrapped lines start at indent + labelWidth. */
+  indent: number;
+  label: string;
+  labelWidth: number;
+  text: string;
 }
 
 /** 附件说明 [S 7.3.4]: numbers right-aligned in a column after the label. */
@@ -300,6 +324,8 @@ export interface DocumentPlan {
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
   images: ImagePlan[];
+  /** 纪要 attendance lists [S 10.3], in order. */
+  attendance: AttendancePlan[];
   colophon?: ColophonPlan;
   pages: PagePlan[];
   warnings: LayoutWarning[];

@@ -24,16 +24,19 @@ import type { PlanContext } from './context.js';
 import type { Flow } from './flow.js';
 import { BODY, CELL, RIGHT, LEFT } from './page.js';
 import type { JointSealsPlan, LinePiece, SignaturePlan } from './plan.js';
+import { planSignerSeal } from './signerseal.js';
 import { naturalWidth, shapeText, type StyledChar } from './text.js';
 
-/** Width and height of a seal image of `w` × `h` px, pt. */
-export const sealBox = (w: number, h: number): { width: number; height: number } => {
-  const d = mmToPt(S.SEAL_DIAMETER_MM);
+/** Width and height of a seal image of `w` × `h` px whose larger side is `sizeMm`, pt. */
+export const sealBox = (w: number, h: number, sizeMm: number = S.SEAL_DIAMETER_MM): { width: number; height: number } => {
+  const d = mmToPt(sizeMm);
   return w >= h ? { width: d, height: (d * h) / Math.max(w, 1) } : { width: (d * w) / Math.max(h, 1), height: d };
 };
 
 export function planSignature(pc: PlanContext, flow: Flow, s: SignatureBlock, block: number): SignaturePlan {
   if (s.seals && s.seals.length > 1) return planJointSeals(pc, flow, s, s.seals, block);
+  // 命令: the signer signs, with a signature seal (7.3.5.3).
+  if (s.signerTitle !== undefined) return planSignerSeal(pc, flow, s, block, s.signerTitle);
   const group = flow.newGroup();
   const style = { role: 'fangsong' as const, size: BODY };
   const date = shapeText(pc.shaper, s.date, style, s.line);

@@ -34,7 +34,12 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   addressee: { form: 'leaf', attributes: [], doc: '主送机关 (7.3.2)' },
   'attachment-note': { form: 'container', attributes: ['label'], doc: '附件说明 (7.3.4)' },
   item: { form: 'leaf', parent: 'attachment-note', attributes: [], doc: '附件名称' },
-  signature: { form: 'leaf', attributes: ['date', 'seal', 'issuers'], doc: '发文机关署名、成文日期和印章；联合行文时 issuers 以 | 分隔 (7.3.5)' },
+  signature: {
+    form: 'leaf',
+    attributes: ['date', 'seal', 'issuers', 'title'],
+    doc: '发文机关署名、成文日期和印章；联合行文时 issuers 以 | 分隔 (7.3.5)；title 为签发人职务，署签发人签名章或姓名 (7.3.5.3)',
+  },
+  attendance: { form: 'leaf', attributes: ['label'], doc: '纪要的出席、请假、列席人员名单 (10.3)' },
   note: { form: 'leaf', attributes: [], doc: '附注 (7.3.6)' },
   contact: { form: 'container', attributes: [], doc: '联系单位、电话和联系人 (提案答复)' },
   line: { form: 'leaf', parent: 'contact', attributes: [], doc: '联系信息的一行' },
@@ -161,10 +166,14 @@ export function directive(ctx: BuildContext, d: Directive): void {
         date: a('date'),
         ...(attrs['seal'] !== undefined && ctx.input.seal ? { seal: ctx.input.seal } : {}),
         ...(attrs['seal'] !== undefined && ctx.input.seals ? { seals: ctx.input.seals } : {}),
+        ...(a('title') ? { signerTitle: a('title') } : {}),
         line,
       });
       return;
     }
+    case 'attendance':
+      if (label) push({ kind: 'attendance', label: a('label'), text: label, line });
+      return;
     case 'note':
       if (label) push({ kind: 'note', text: label, line });
       return;

@@ -38,7 +38,18 @@ export interface ImageData {
 }
 
 /** Document types; the 文件格式 ones share one layout (GB/T 9704 7). */
-export type DocType = 'bulletin' | 'reply' | 'notice' | 'circular' | 'request' | 'report' | 'opinion' | 'approval' | 'letter';
+export type DocType =
+  | 'bulletin'
+  | 'reply'
+  | 'notice'
+  | 'circular'
+  | 'request'
+  | 'report'
+  | 'opinion'
+  | 'approval'
+  | 'letter'
+  | 'order'
+  | 'minutes';
 
 /** The four formats of GB/T 9704 (clause 10): 文件格式, 信函格式, 命令格式, 纪要格式. */
 export type DocFormat = 'file' | 'letter' | 'order' | 'minutes';
@@ -173,10 +184,19 @@ export interface SignatureBlock extends SourceRef {
   seal?: ImageData;
   /** Joint issuing with seals: one per issuer, in issuing order (2 or more) [7.3.5.1]. */
   seals?: ImageData[];
+  /** 命令: the signer's title; the signature is the signer's (签名章 or name), 7.3.5.3. */
+  signerTitle?: string;
 }
 /** 附注 [7.3.6]: in parentheses, indent 2 字, the line after the date. */
 export interface NoteBlock extends SourceRef {
   kind: 'note';
+  text: string;
+}
+/** 纪要 attendance list [10.3]: `出席：` in 黑体, the names in 仿宋, wrapped lines after the colon. */
+export interface AttendanceBlock extends SourceRef {
+  kind: 'attendance';
+  /** e.g. 出席：, 请假：, 列席： */
+  label: string;
   text: string;
 }
 /** Contact block of a reply, in the 附注 position: one line each. */
@@ -245,6 +265,7 @@ export type Block =
   | SignatureBlock
   | NoteBlock
   | ContactBlock
+  | AttendanceBlock
   | ColophonBlock
   | PageBreakBlock
   | BlankLineBlock;

@@ -1,8 +1,6 @@
 // Source → document model: template merge, Markdown parse, model build. Pure.
 
-import { BuildError, Problem } from '../errors.js';
 import type { Source, Meta } from '../source/index.js';
-import { FORMAT_NAME } from '../source/doctypes.js';
 import type { DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
 import { viewOf } from '../template/view.js';
 import { renderDocument, type LineOrigin, type TemplateSet } from '../template/render.js';
@@ -20,7 +18,16 @@ export function documentInfo(meta: Meta): DocumentInfo {
       isoDate: meta.date.iso,
     };
   }
-  return { type: meta.type, title: meta.title, author: meta.issuers.join('、'), subject: meta.number, isoDate: meta.date.iso, format: meta.format };
+  const base = { type: meta.type, author: meta.issuers.join('、'), isoDate: meta.date.iso, format: meta.format };
+  if (meta.type === 'order') {
+    const mark = meta.mark ?? `${meta.issuer}令`;
+    return { ...base, title: meta.title ?? `${mark}（第${meta.orderNumber}号）`, subject: `第${meta.orderNumber}号` };
+  }
+  if (meta.type === 'minutes') {
+    const issue = meta.issue ? `第${meta.issue}期` : '';
+    return { ...base, title: meta.title ?? `${meta.name}纪要${issue ? ` ${issue}` : ''}`, subject: issue };
+  }
+  return { ...base, title: meta.title, subject: meta.number };
 }
 
 export interface ComposeOptions {
@@ -28,34 +35,8 @@ export interface ComposeOptions {
   loadImage?: (url: string, from: LineOrigin) => ImageData;
 }
 
-/**
- * What the source asks for that no layout draws yet: the 命令/纪要 formats. Refused rather than
- * silently set in 文件格式.
- */
-function notLaidOut(source: Source): Problem[] {
-  const { meta, keyPositions } = source;
-  const out: Problem[] = [];
-  if (meta.format !== 'file' && meta.format !== 'letter') {
-    out.push(
-      new Problem({
-        file: source.file,
-        pos: keyPositions.get('format'),
-        key: 'format',
-        what: {
-          zh: '这种公文格式的版式尚未提供，不能生成（可先写「格式: 文件」）',
-          en: 'this format cannot be laid out yet (use "format: file" for now)',
-        },
-        found: FORMAT_NAME[meta.format],
-      }),
-    );
-  }
-  return out;
-}
-
 export function composeDocument(source: Source, templates: TemplateSet, opts: ComposeOptions = {}): GongwenDocument {
   const { meta } = source;
-  const refused = notLaidOut(source);
-  if (refused.length) throw new BuildError(refused);
   const merged = renderDocument(templates, meta.type, viewOf(meta), source.body, {
     file: source.file,
     bodyLine: source.bodyLine,

@@ -46,6 +46,9 @@ export const DOC_TYPES: readonly DocTypeSpec[] = [
   t('approval', '批复', 'an approval', ['批复']),
   // 函: 信函格式 by default [GB/T 9704 10.1]; a 复函 names the letter it answers (来文).
   t('letter', '函', 'a letter', ['函'], { format: 'letter', formats: ['letter', 'file'] }),
+  // 命令(令) and 纪要 have a format each (GB/T 9704 10.2, 10.3).
+  t('order', '命令', 'an order', ['命令', '令'], { format: 'order', formats: ['order'] }),
+  t('minutes', '纪要', 'minutes', ['纪要'], { format: 'minutes', formats: ['minutes'] }),
 ];
 
 export const TYPE_LIST: readonly DocType[] = DOC_TYPES.map((s) => s.type);

@@ -181,6 +181,21 @@ export function issueNumber(prefix: '第' | '总第'): Parser<string> {
   };
 }
 
+/** 令号 [GB/T 9704 10.2]: digits, printed `第N号` by the template; `第5号` as typed is accepted with a warning. */
+export const orderNumber: Parser<string> = (raw, c) => {
+  const exp = { zh: '阿拉伯数字，如 5（印为「第5号」）', en: 'digits, e.g. 5 (printed 第5号)' };
+  const t = text(exp)(raw, c);
+  if (t === undefined) return undefined;
+  if (/^[1-9]\d*$/.test(t)) return t;
+  const m = /^第\s*([1-9]\d*)\s*号$/.exec(t);
+  if (m) {
+    c.warn({ zh: '只需写数字，「第」和「号」由模板加上', en: 'write the number only; the template adds 第…号' }, { found: t });
+    return m[1];
+  }
+  c.error({ zh: '令号应为阿拉伯数字', en: 'the order number must be digits' }, { expected: exp, found: t });
+  return undefined;
+};
+
 /** 保密期限: a term such as `1年`, `6个月`, `长期`. */
 export const secrecyTerm: Parser<string> = (raw, c) => {
   const exp = { zh: '保密期限，如 1年、6个月', en: 'a term such as 1年 or 6个月' };

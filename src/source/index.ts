@@ -21,6 +21,8 @@ export type {
   ApprovalMeta,
   BulletinMeta,
   FileMeta,
+  MinutesMeta,
+  OrderMeta,
   PlainMeta,
   RequestMeta,
   Category,

@@ -10,9 +10,9 @@ import { DOC_TYPES, FORMAT_VALUES, TYPE_EXPECTED, typeSpec } from './doctypes.js
 import { replyWarnings } from './practice.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
-import { keySpec } from './keys.js';
+import { aliasOf, keySpec } from './keys.js';
 import { retention as retentionParser } from './archivecodes.js';
-import type { BulletinMeta, Category, Contact, FileMeta, Meta, Publicity, Secrecy, Urgency } from './types.js';
+import type { BulletinMeta, Category, Contact, FileMeta, Meta, MinutesMeta, OrderMeta, Publicity, Secrecy, Urgency } from './types.js';
 import type { DateValue } from './dates.js';
 
 export { TYPE_EXPECTED } from './doctypes.js';
@@ -27,6 +27,8 @@ export interface SchemaCtx {
   seal: (spec: string, c: f.FieldCtx) => ImageData | undefined;
   /** Reads an attachment file (`{title, file}`), reporting through the field context. */
   attachment: AttachmentReader;
+  /** The document type, when known: names keys with the type's own alias in messages. */
+  type?: DocType;
 }
 
 type Need = 'required' | 'config' | 'optional';
@@ -45,6 +47,7 @@ function problemFor(ctx: SchemaCtx, entry: Entry, what: Text, r: f.Report = {}):
 
 export function missing(ctx: SchemaCtx, path: string, need: Need, extra?: Text): Problem {
   const s = keySpec(path);
+  const alias = aliasOf(s, ctx.type);
   const where =
     need === 'config'
       ? { zh: '，或在项目配置文件 gongwen.config.yaml 中设置', en: ', or set it in gongwen.config.yaml' }
@@ -53,10 +56,10 @@ export function missing(ctx: SchemaCtx, path: string, need: Need, extra?: Text):
     file: ctx.file,
     pos: { line: ctx.openLine, col: 1 },
     key: path,
-    what: { zh: `缺少必填项「${s.alias}」`, en: `missing required key "${path}" (${s.label.en})` },
+    what: { zh: `缺少必填项「${alias}」`, en: `missing required key "${path}" (${s.label.en})` },
     expected: {
-      zh: `前置元数据中的「${path}: …」或「${s.alias}: …」${where.zh}${extra?.zh ?? ''}`,
-      en: `"${path}: …" or "${s.alias}: …" in the front matter${where.en}${extra?.en ?? ''}`,
+      zh: `前置元数据中的「${path}: …」或「${alias}: …」${where.zh}${extra?.zh ?? ''}`,
+      en: `"${path}: …" or "${alias}: …" in the front matter${where.en}${extra?.en ?? ''}`,
     },
   });
 }
@@ -84,7 +87,7 @@ function field<T>(path: string, parser: f.Parser<T>, need: Need = 'optional') {
     if (f.isEmptyRaw(raw) && need !== 'optional') {
       fail(
         problemFor(ctx, entry, { zh: '必填项的值为空', en: 'a required key has an empty value' }, {
-          expected: { zh: keySpec(path).alias, en: keySpec(path).label.en },
+          expected: { zh: aliasOf(keySpec(path), ctx.type), en: keySpec(path).label.en },
         }),
       );
       return undefined;
@@ -113,16 +116,20 @@ function count(raw: Raw): number {
   return raw.kind === 'scalar' && raw.text.trim() === '' ? 0 : 1;
 }
 
+/** 命令 and 纪要: no 发文字号 (a 令号, a 期号) and no required 主送 [GB/T 9704 10.2, 10.3]. */
+const OWN_HEADER: ReadonlySet<DocType> = new Set<DocType>(['order', 'minutes']);
+
 function commonShape(type: DocType) {
   const F = type !== 'bulletin';
+  const N = F && !OWN_HEADER.has(type);
   return {
     title: field('title', f.text()),
     // A list names joint issuers, host first (GB/T 9704 7.2.4).
     issuer: field('issuer', f.list(), F ? 'required' : 'optional'),
     mark: field('mark', f.text()),
-    number: field('number', f.docNumber, F ? 'required' : 'optional'),
+    number: field('number', f.docNumber, N ? 'required' : 'optional'),
     signer: field('signer', f.list()),
-    to: field('to', f.list(), F ? 'required' : 'optional'),
+    to: field('to', f.list(), N ? 'required' : 'optional'),
     date: field('date', f.date, 'required'),
     copy: field('copy', f.copyNumber),
     secrecy: field('secrecy', f.secrecyParser),
@@ -214,6 +221,27 @@ function formatAskedFor(ctx: SchemaCtx, type: DocType): DocFormat {
   return v && typeSpec(type).formats.includes(v) ? v : typeSpec(type).format;
 }
 
+/** 命令(令): 令号, and the signer's title beside the signature seal (7.3.5.3). */
+function orderShape() {
+  return {
+    ...commonShape('order'),
+    orderNumber: field('orderNumber', f.orderNumber, 'required'),
+    signerTitle: field('signerTitle', f.text(), 'required'),
+  };
+}
+
+/** 纪要: its name and 期号, and the attendance lists printed after the body (10.3). */
+function minutesShape() {
+  return {
+    ...commonShape('minutes'),
+    name: field('name', f.text(), 'required'),
+    issue: field('issue', f.issueNumber('第')),
+    attendees: field('attendees', f.list(), 'required'),
+    absent: field('absent', f.list()),
+    observers: field('observers', f.list()),
+  };
+}
+
 export type ParseResult = { ok: true; meta: Meta } | { ok: false; problems: Problem[] };
 
 function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
@@ -238,9 +266,17 @@ function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
       }),
     );
   }
-  if (type !== 'bulletin' && type !== 'reply' && !has('title')) out.push(missing(ctx, 'title', 'required'));
+  if (type !== 'bulletin' && type !== 'reply' && !OWN_HEADER.has(type) && !has('title')) out.push(missing(ctx, 'title', 'required'));
   // 印发机关: printed in the 版记, except in 信函格式 [GB/T 9704 10.1].
   if (!has('printer') && (type === 'bulletin' || formatAskedFor(ctx, type) !== 'letter')) out.push(missing(ctx, 'printer', 'config'));
+  if (type === 'order' && !has('signer')) {
+    out.push(
+      missing(ctx, 'signer', 'required', {
+        zh: '；命令由签发人署名，印签名章或姓名（GB/T 9704 7.3.5.3）',
+        en: '; an order is signed by its signer, with the signature seal or the name (GB/T 9704 7.3.5.3)',
+      }),
+    );
+  }
   const spec = typeSpec(type);
   if (spec.upward && !has('signer')) {
     out.push(
@@ -296,6 +332,8 @@ const shapes = {
   circular: () => commonShape('circular'),
   report: () => commonShape('report'),
   opinion: () => commonShape('opinion'),
+  order: orderShape,
+  minutes: minutesShape,
 } as const;
 type Shape = ReturnType<(typeof shapes)[DocType]>;
 const schemas = new Map<DocType, { shape: Shape; schema: z.ZodType }>();
@@ -314,6 +352,7 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
   // Every key of the shape is present: null marks "not given" so that the field reports it.
   const input: Record<string, Raw | null> = {};
   for (const p of Object.keys(shape)) input[p] = ctx.entries.get(p)?.value ?? null;
+  ctx = { ...ctx, type };
   const cross = crossChecks(ctx, type);
   parsing = ctx;
   let r: ReturnType<typeof schema.safeParse>;
@@ -378,6 +417,29 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
         send: (o['distribution.send'] as string[] | undefined) ?? [],
         issue: (o['distribution.issue'] as string[] | undefined) ?? [],
       },
+    };
+    return { ok: true, meta: clean(meta) };
+  }
+  if (type === 'order') {
+    const meta: OrderMeta = {
+      ...common,
+      type,
+      issuer: common.issuer as string,
+      orderNumber: o.orderNumber as string,
+      signerTitle: o.signerTitle as string,
+    };
+    return { ok: true, meta: clean(meta) };
+  }
+  if (type === 'minutes') {
+    const meta: MinutesMeta = {
+      ...common,
+      type,
+      issuer: common.issuer as string,
+      name: o.name as string,
+      issue: o.issue as string | undefined,
+      attendees: (o.attendees as string[] | undefined) ?? [],
+      absent: (o.absent as string[] | undefined) ?? [],
+      observers: (o.observers as string[] | undefined) ?? [],
     };
     return { ok: true, meta: clean(meta) };
   }

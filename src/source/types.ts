@@ -127,7 +127,30 @@ export interface LetterMeta extends FileMetaBase {
 
 export type FileMeta = ReplyMeta | PlainMeta | RequestMeta | ApprovalMeta | LetterMeta;
 
-export type Meta = BulletinMeta | FileMeta;
+/** 命令(令) [GB/T 9704 10.2]: a 令号 instead of a 发文字号; signed with the signer's seal (7.3.5.3). */
+export interface OrderMeta extends CommonMeta {
+  type: 'order';
+  issuer: string;
+  /** Digits as typed, printed `第N号`. */
+  orderNumber: string;
+  /** 签发人职务, printed 2 字 left of the signature seal. */
+  signerTitle: string;
+}
+
+/** 纪要 [GB/T 9704 10.3]: no 主送; the attendance lists follow the body. */
+export interface MinutesMeta extends CommonMeta {
+  type: 'minutes';
+  issuer: string;
+  /** 纪要名称: the mark is `{name}纪要`. */
+  name: string;
+  /** 期号, digits, printed `第N期`. */
+  issue?: string;
+  attendees: string[];
+  absent: string[];
+  observers: string[];
+}
+
+export type Meta = BulletinMeta | FileMeta | OrderMeta | MinutesMeta;
 
 export interface Source {
   file: string;

@@ -4,6 +4,8 @@ export * from './gbt9704.js';
 export * as bulletinSpec from './bulletin.js';
 export * as replySpec from './reply.js';
 export * as letterSpec from './letter.js';
+export * as orderSpec from './order.js';
+export * as minutesSpec from './minutes.js';
 export * as layoutSpec from './layout.js';
 export * as docxSpec from './docx.js';
 export * as archiveSpec from './archive.js';

@@ -1,7 +1,7 @@
 // The values a template sees: the front matter turned into display text (dates, numbers,
 // 份号, 密级★期限, 第N期 …). Labels and punctuation between values stay in the templates.
 
-import type { BulletinMeta, FileMeta, Meta } from '../source/index.js';
+import type { BulletinMeta, FileMeta, Meta, MinutesMeta, OrderMeta } from '../source/index.js';
 import type { Escapable } from './escape.js';
 import { COPY_NO_DIGITS, SECRECY_STAR } from '../spec/index.js';
 
@@ -58,6 +58,15 @@ export interface FileView extends CommonView {
   contactPerson: string[];
   publicity: string;
   replyTo: string;
+  /** 命令: the 令号 digits and the signer's title. */
+  orderNumber: string;
+  signerTitle: string;
+  /** 纪要: its name, 期号 digits and the attendance lists. */
+  name: string;
+  issue: string;
+  attendees: string[];
+  absent: string[];
+  observers: string[];
 }
 
 export type ReplyView = FileView;
@@ -115,7 +124,7 @@ function bulletinView(meta: BulletinMeta): BulletinView {
   };
 }
 
-function fileView(meta: FileMeta): FileView {
+function fileView(meta: FileMeta | OrderMeta | MinutesMeta): FileView {
   const contact = 'contact' in meta ? meta.contact : { unit: [], phone: [], person: [] };
   return {
     ...commonView(meta),
@@ -126,6 +135,13 @@ function fileView(meta: FileMeta): FileView {
     contactPerson: contact.person,
     publicity: (meta.type === 'reply' && meta.publicity) || '',
     replyTo: ((meta.type === 'approval' || meta.type === 'letter') && meta.replyTo) || '',
+    orderNumber: meta.type === 'order' ? meta.orderNumber : '',
+    signerTitle: meta.type === 'order' ? meta.signerTitle : '',
+    name: meta.type === 'minutes' ? meta.name : '',
+    issue: (meta.type === 'minutes' && meta.issue) || '',
+    attendees: meta.type === 'minutes' ? meta.attendees : [],
+    absent: meta.type === 'minutes' ? meta.absent : [],
+    observers: meta.type === 'minutes' ? meta.observers : [],
   };
 }
 

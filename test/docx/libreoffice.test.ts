@@ -10,9 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isRed,
@@ -24,6 +23,7 @@ import {
   type PdfPage,
 } from '../helpers/pdf-geometry.js';
 import { loadFontSet } from '../../src/fonts/index.js';
+import { fontsConf } from '../helpers/libreoffice.js';
 import { bulletin, docxOf, evenColophonReply, longReply, reply } from './fixtures.js';
 
 const hasSoffice = ((process.env.PATH ?? '').split(':') as string[]).some((d) => d && existsSync(join(d, 'soffice')));
@@ -39,28 +39,6 @@ const isPageNumber = (l: PdfLine): boolean => /^—\s*\d+\s*—$/.test(lineChars
 const bodyLines = (p: PdfPage): PdfLine[] =>
   p.lines.filter((l) => Math.abs(l.size - 16) < 0.3 && !l.red && !isPageNumber(l) && ptToMm(l.baseline) < 265);
 const isCjkOnly = (s: string): boolean => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+$/.test(s);
-
-const fontsConf = (dir: string): string => {
-  const req = createRequire(import.meta.url);
-  const serif = dirname(req.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
-  const sans = dirname(req.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-  const alias = (name: string, to: string): string =>
-    `<alias binding="same"><family>${name}</family><prefer><family>${to}</family></prefer></alias>`;
-  return `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${serif}/400Regular</dir>
-  <dir>${sans}/400Regular</dir>
-  <cachedir>${dir}/fc-cache</cachedir>
-  ${alias('仿宋_GB2312', 'Noto Serif SC')}
-  ${alias('楷体_GB2312', 'Noto Serif SC')}
-  ${alias('宋体', 'Noto Serif SC')}
-  ${alias('方正小标宋简体', 'Noto Serif SC')}
-  ${alias('黑体', 'Noto Sans SC')}
-</fontconfig>
-`;
-};
 
 describe.skipIf(!hasSoffice)('DOCX rendered by LibreOffice', () => {
   let dir = '';

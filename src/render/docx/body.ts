@@ -4,7 +4,7 @@
 // the 版记 text box follows in a paragraph of its own on the plan's page.
 
 import type { DocumentPlan } from '../../layout/plan.js';
-import type { AttachmentPlan, ImagePlan } from '../../layout/plan.js';
+import type { AttachmentPlan, AttendancePlan, ImagePlan } from '../../layout/plan.js';
 import { HEADER_KINDS } from '../../layout/header.js';
 import type { Block, FontRole, ImageBlock, Run, TableBlock } from '../../model/types.js';
 import { TYPE_W_TWIP, ptToTwip } from '../../spec/index.js';
@@ -59,6 +59,15 @@ const attachmentNote = (a: AttachmentPlan): Para[] => {
     return para({ style: S.attachmentNote, ind: { left, hanging } }, [run((i === 0 ? a.label : '') + item.number + item.name)]);
   });
 };
+
+/** 纪要 attendance list [S 10.3] as planned: 黑体 label, names after it, wrapped lines after the label. */
+const attendance = (a: AttendancePlan): Para[] => [
+  ...blank(a.gapLines),
+  para({ style: S.normal, jc: 'both', ind: { left: bodyPtToTwip(a.indent + a.labelWidth), hanging: bodyPtToTwip(a.labelWidth) } }, [
+    run(a.label, { style: S.label }),
+    run(a.text),
+  ]),
+];
 
 /** A picture of the plan's size, on an exact line of the plan's grid lines (centred in them). */
 const image = (ctx: Ctx, b: ImageBlock, plan: ImagePlan): Para => {
@@ -128,6 +137,7 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
   const signatures = byBlock(plan.signatures);
   const attachments = byBlock(plan.attachments);
   const images = byBlock(plan.images);
+  const attendanceOf = byBlock(plan.attendance);
   paras(header(ctx, plan.header));
   // The header blocks that lead the document are in the plan's header.
   const first = blocks.findIndex((b) => !HEADER_KINDS.has(b.kind));
@@ -186,6 +196,9 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
         break;
       case 'contact':
         paras(b.lines.map((l) => para({ style: S.contact }, [run(l)])));
+        break;
+      case 'attendance':
+        paras(attendance(attendanceOf.get(i)!));
         break;
       case 'colophon':
         break;
