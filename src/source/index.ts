@@ -7,7 +7,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { BuildError, Problem, type Position } from '../errors.js';
 import type { DocType, ImageData } from '../model/types.js';
 import { DEFAULT_LAYOUT, sortProblems } from './config.js';
-import { decodeSource } from './decode.js';
+import { controlsWarning, decodeSource, tooLarge } from './decode.js';
 import { EntrySet, type Entry } from './entries.js';
 import type { FieldCtx } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
@@ -16,6 +16,7 @@ import { missing, parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from '.
 import { imageInfo, resolveProjectPath, resolveSealPath } from './seal.js';
 import { TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 import type { ProjectConfig, Source } from './types.js';
+import { MAX_SOURCE_BYTES } from '../spec/limits.js';
 
 export type {
   ApprovalMeta,
@@ -100,7 +101,7 @@ export function parseSource(
   const { doc, openLine, body, bodyLine } = split.split;
 
   const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = decoded.removed ? [controlsWarning(file, decoded.removed)] : [];
   const root = doc?.contents ?? null;
   if (root !== null && !isMap(root) && !(isScalar(root) && String(root.value ?? '').trim() === '')) {
     const line = decoded.text.split('\n')[openLine] ?? '';
@@ -289,6 +290,7 @@ function readAttachment(
     c.error(decoded.problem.what, { found: spec, pos });
     return undefined;
   }
+  if (decoded.removed) c.warn(controlsWarning(spec, decoded.removed).what, { found: spec, pos });
   // An attachment may carry its own front matter (e.g. from `gongwen new`): only its body is laid out.
   return decoded.text.replace(/^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '');
 }
@@ -297,8 +299,12 @@ function readAttachment(
 export function readSource(file: string, config: ProjectConfig): Source {
   let bytes: Uint8Array;
   try {
+    // A file over the limit is refused before it is read.
+    const size = fs.statSync(file).size;
+    if (size > MAX_SOURCE_BYTES) throw new BuildError([tooLarge(file, size)]);
     bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof BuildError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new BuildError([
       new Problem({

@@ -8,6 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { MediaPart } from './context.js';
 import { el } from './xml.js';
 import { buildDate } from '../build-date.js';
+import { ZIP_MAX_YEAR, ZIP_MIN_YEAR } from '../../spec/limits.js';
 
 /** Characters that may not start a line (clreq basic level) and may not end one [spec §10]. */
 export const NO_LINE_START = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～”〉》」』】︰︱︲︳﹐﹑﹒﹓﹔﹕﹖﹘︶︸︺︼︾﹀﹂﹗｜､…—';
@@ -118,9 +119,12 @@ export const finishPackage = (files: Record<string, Uint8Array>, parts: PackageP
 
   // Fixed zip timestamps: the build date's UTC fields written as local time (zip times carry
   // no zone, and fflate reads local fields, so this gives the same bytes in every time zone).
+  // A zip holds 1980–2099 only: a date outside (SOURCE_DATE_EPOCH may say anything) is clamped.
+  const year = date.getUTCFullYear();
+  const inZip = year < ZIP_MIN_YEAR ? new Date(Date.UTC(ZIP_MIN_YEAR, 0, 1)) : year > ZIP_MAX_YEAR ? new Date(Date.UTC(ZIP_MAX_YEAR, 11, 31)) : date;
   const mtime = new Date(
-    date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(),
-    date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(),
+    inZip.getUTCFullYear(), inZip.getUTCMonth(), inZip.getUTCDate(),
+    inZip.getUTCHours(), inZip.getUTCMinutes(), inZip.getUTCSeconds(),
   );
   const names = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
