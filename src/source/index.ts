@@ -13,7 +13,7 @@ import type { FieldCtx } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { keySpec } from './keys.js';
 import { missing, parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from './schema.js';
-import { imageInfo, resolveProjectPath, resolveSealPath } from './seal.js';
+import { imageInfo, imageTooLarge, resolveProjectPath, resolveSealPath } from './seal.js';
 import { TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 import type { ProjectConfig, Source } from './types.js';
 import { MAX_SOURCE_BYTES } from '../spec/limits.js';
@@ -40,7 +40,7 @@ export type {
 export { CONFIG_FILE, DEFAULT_LAYOUT, loadConfig, parseConfig } from './config.js';
 export { parseDate, formatDate } from './dates.js';
 export { parseDocNumber, DOC_NUMBER_RE } from './docnumber.js';
-export { imageInfo, resolveSealPath } from './seal.js';
+export { imageInfo, imageTooLarge, resolveSealPath } from './seal.js';
 export { KEYS } from './keys.js';
 export { DOC_TYPES, TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 
@@ -250,6 +250,11 @@ function readSeal(
       { zh: '印章文件不是有效的 PNG 或 JPEG 图片', en: 'the seal file is not a valid PNG or JPEG image' },
       { expected: { zh: 'PNG 或 JPEG 图片', en: 'a PNG or JPEG image' }, found: spec },
     );
+    return undefined;
+  }
+  const huge = imageTooLarge(info);
+  if (huge) {
+    c.error(huge, { found: spec });
     return undefined;
   }
   return { src: spec, bytes, ...info };

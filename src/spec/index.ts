@@ -6,3 +6,4 @@ export * as replySpec from './reply.js';
 export * as layoutSpec from './layout.js';
 export * as docxSpec from './docx.js';
 export * as archiveSpec from './archive.js';
+export * as limitsSpec from './limits.js';
