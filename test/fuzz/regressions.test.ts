@@ -106,6 +106,15 @@ describe('dates', () => {
   });
 });
 
+describe('messages', () => {
+  it('a multi-line or huge value found is shown on one line, cut (fuzz: a block scalar as the date)', async () => {
+    const r = await build(GOOD_REPLY.replace('date: 2024-07-16', 'date: |\n  多行\n  文本').replace('signer: 周明远', `signer: ${'字'.repeat(5000)}`));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^a\.md:7:1: 键「date」：日期格式不正确；.*实际为「多行\\n文本」$/m);
+    for (const line of r.err.split('\n').filter(Boolean)) expect(line).toMatch(/^a\.md:\d+:\d+: /);
+  });
+});
+
 describe('characters', () => {
   const line = '中\u200D文\u202E反\u202C向\uFE0F字\u200C\u2066隔\u2069离\uFEFF。';
 
