@@ -9,7 +9,7 @@ import { checkCase, fuzzProject } from './property.js';
 
 /** Fixed, so that `npm test` is repeatable; `npm run fuzz` draws new seeds. */
 const SEED = 20261204;
-const RUNS = 40;
+const RUNS = 150;
 
 describe('fuzz: every source builds or is refused cleanly', () => {
   it(`${RUNS} generated sources (seed ${SEED})`, async () => {
