@@ -18,6 +18,8 @@ export interface Reporter {
   lang: Lang;
   /** Progress lines: on a terminal, or with --verbose. */
   progress: boolean;
+  /** `--debug`: the stack of an internal error too. */
+  debug?: boolean;
   out(line: string): void;
   err(line: string): void;
 }
@@ -58,9 +60,19 @@ export function shown(p: Problem, cwd: string, lang: Lang): string {
   return new Problem({ ...p, file }).format(lang);
 }
 
+/** An error's kind and first line, for the one-line report of an internal error. */
+export function errorSummary(e: unknown): string {
+  const line = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 function reportError(e: unknown, job: Job, cwd: string, r: Reporter): void {
   if (e instanceof BuildError) for (const p of e.problems) r.err(shown(p, cwd, r.lang));
-  else r.err(`${job.display}: ${t(MSG.internal, r.lang)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  else {
+    // A bug, not the writer's mistake: one line naming the file; the stack only with --debug.
+    r.err(`${job.display}: ${t(MSG.internal, r.lang, { what: errorSummary(e), file: job.display })}`);
+    if (r.debug && e instanceof Error && e.stack) r.err(e.stack);
+  }
 }
 
 export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchResult> {

@@ -11,7 +11,7 @@ import { TYPE_EXPECTED, TYPE_LIST } from '../source/doctypes.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../template/render.js';
 import { FORMATS, type Format } from '../pipeline/build.js';
 import { InputError } from '../pipeline/inputs.js';
-import { runBuild, runCheck, type Reporter } from './build.js';
+import { errorSummary, runBuild, runCheck, type Reporter } from './build.js';
 import { LETTER_STARTERS, runNew } from './new.js';
 import { runFonts } from './fonts.js';
 import { runVerify } from './verify.js';
@@ -46,6 +46,7 @@ interface BuildOptions {
   stamp?: boolean;
   jobs?: string;
   strict?: boolean;
+  debug?: boolean;
 }
 
 function version(): string {
@@ -85,9 +86,10 @@ function argLang(argv: string[]): Lang {
 export async function main(argv: string[], io: Io): Promise<number> {
   let code = EXIT_OK;
   const langOf = (o: { lang?: string }): Lang => (o.lang === 'en' ? 'en' : 'zh');
-  const reporter = (o: { lang?: string; verbose?: boolean }): Reporter => ({
+  const reporter = (o: { lang?: string; verbose?: boolean; debug?: boolean }): Reporter => ({
     lang: langOf(o),
     progress: io.isTTY || Boolean(o.verbose),
+    debug: Boolean(o.debug),
     out: (s) => io.stdout(s + '\n'),
     err: (s) => io.stderr(s + '\n'),
   });
@@ -117,6 +119,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--stamp', '在归档 PDF 首页右上角加盖归档章（需在配置文件中设置 archive）')
     .option('-j, --jobs <n>', '并行生成的文件数（默认为 CPU 核数，1 为不并行）')
     .option('--strict', '把警告当作错误：有警告的文件不生成（也可在配置文件中写 strict: true）')
+    .option('--debug', '内部错误时显示详细信息（调用栈）')
     .addOption(langOption)
     .action(async (paths: string[], o: BuildOptions) => {
       const r = reporter(o);
@@ -152,8 +155,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('-c, --config <file>', '配置文件')
     .option('-v, --verbose', '非终端时也显示进度')
     .option('--strict', '把警告当作错误')
+    .option('--debug', '内部错误时显示详细信息（调用栈）')
     .addOption(langOption)
-    .action((paths: string[], o: { config?: string; verbose?: boolean; lang?: string; strict?: boolean }) => {
+    .action((paths: string[], o: { config?: string; verbose?: boolean; lang?: string; strict?: boolean; debug?: boolean }) => {
       const config = configOf(o);
       const res = runCheck(
         {
@@ -283,6 +287,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const p of e.problems) io.stderr(p.format(argLang(argv)) + '\n');
       return EXIT_FAILED;
     }
-    throw e;
+    // A bug outside any one file: one line, the stack only with --debug.
+    io.stderr(t(MSG.internalRun, argLang(argv), { what: errorSummary(e) }) + '\n');
+    if (argv.includes('--debug') && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    return EXIT_FAILED;
   }
 }

@@ -25,7 +25,14 @@ export const MSG = {
   fontsHeader: { zh: '字体角色 → 使用的字体文件', en: 'font role → font file used' },
   standIn: { zh: '代用', en: 'stand-in' },
   docxName: { zh: 'DOCX 中的字体名', en: 'font name in DOCX' },
-  internal: { zh: '内部错误', en: 'internal error' },
+  internal: {
+    zh: '内部错误（{what}）：请把这条消息和触发它的文件 {file} 报告给维护者；加 --debug 可显示详情',
+    en: 'internal error ({what}): please report this message with the file that triggered it, {file}; add --debug for details',
+  },
+  internalRun: {
+    zh: '内部错误（{what}）：请把这条消息和所用的命令报告给维护者；加 --debug 可显示详情',
+    en: 'internal error ({what}): please report this message with the command used; add --debug for details',
+  },
   stampNeedsArchive: { zh: '--stamp 只用于归档，请同时写 --archive <归档目录>', en: '--stamp applies to the archive: add --archive DIR' },
   stampNeedsSettings: {
     zh: '归档章需要全宗号等：请在配置文件 gongwen.config.yaml 中设置 archive（fonds 全宗号、retention 保管期限……）',

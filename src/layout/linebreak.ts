@@ -159,6 +159,8 @@ function isOrphan(chars: readonly BreakChar[], s: number, e: number): boolean {
 
 /** Whether a break before i keeps only the 避头尾 rules and `——`/`……` (units such as numbers may be cut). */
 function kinsokuOk(chars: readonly BreakChar[], i: number): boolean {
+  // A measure narrower than one character cuts after each one, up to the very end.
+  if (i >= chars.length) return true;
   const ca = classify(chars[i - 1]!.ch.codePointAt(0)!);
   const cb = classify(chars[i]!.ch.codePointAt(0)!);
   if (cb === 'close' || cb === 'stop' || cb === 'middot' || cb === 'dash' || cb === 'ellipsis') return false;

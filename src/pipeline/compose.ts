@@ -4,7 +4,7 @@ import type { Source, Meta } from '../source/index.js';
 import type { DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
 import { viewOf } from '../template/view.js';
 import { renderDocument, type LineOrigin, type TemplateSet } from '../template/render.js';
-import { parseMarkdown } from '../markdown/parse.js';
+import { parseWithinLimits } from './parse.js';
 import { buildDocument } from '../model/build.js';
 
 /** Metadata of the output files: title, author = issuer, subject = number or 期号. */
@@ -44,7 +44,7 @@ export function composeDocument(source: Source, templates: TemplateSet, opts: Co
   const doc = buildDocument({
     type: meta.type,
     markdown: merged.markdown,
-    tree: parseMarkdown(merged.markdown),
+    tree: parseWithinLimits(merged.markdown, merged.origin),
     origin: merged.origin,
     locate: merged.locate,
     info: documentInfo(meta),

@@ -7,15 +7,16 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { BuildError, Problem, type Position } from '../errors.js';
 import type { DocType, ImageData } from '../model/types.js';
 import { DEFAULT_LAYOUT, sortProblems } from './config.js';
-import { decodeSource } from './decode.js';
+import { controlsWarning, decodeSource, tooLarge } from './decode.js';
 import { EntrySet, type Entry } from './entries.js';
 import type { FieldCtx } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { keySpec } from './keys.js';
 import { missing, parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from './schema.js';
-import { imageInfo, resolveProjectPath, resolveSealPath } from './seal.js';
+import { imageInfo, imageTooLarge, resolveProjectPath, resolveSealPath } from './seal.js';
 import { TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 import type { ProjectConfig, Source } from './types.js';
+import { MAX_SOURCE_BYTES } from '../spec/limits.js';
 
 export type {
   ApprovalMeta,
@@ -41,7 +42,7 @@ export type {
 export { CONFIG_FILE, DEFAULT_LAYOUT, loadConfig, parseConfig } from './config.js';
 export { parseDate, formatDate } from './dates.js';
 export { parseDocNumber, DOC_NUMBER_RE } from './docnumber.js';
-export { imageInfo, resolveSealPath } from './seal.js';
+export { imageInfo, imageTooLarge, resolveSealPath } from './seal.js';
 export { KEYS } from './keys.js';
 export { DOC_TYPES, TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 
@@ -102,7 +103,7 @@ export function parseSource(
   const { doc, openLine, body, bodyLine } = split.split;
 
   const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = decoded.removed ? [controlsWarning(file, decoded.removed)] : [];
   const root = doc?.contents ?? null;
   if (root !== null && !isMap(root) && !(isScalar(root) && String(root.value ?? '').trim() === '')) {
     const line = decoded.text.split('\n')[openLine] ?? '';
@@ -253,6 +254,11 @@ function readSeal(
     );
     return undefined;
   }
+  const huge = imageTooLarge(info);
+  if (huge) {
+    c.error(huge, { found: spec });
+    return undefined;
+  }
   return { src: spec, bytes, ...info };
 }
 
@@ -291,6 +297,7 @@ function readAttachment(
     c.error(decoded.problem.what, { found: spec, pos });
     return undefined;
   }
+  if (decoded.removed) c.warn(controlsWarning(spec, decoded.removed).what, { found: spec, pos });
   // An attachment may carry its own front matter (e.g. from `gongwen new`): only its body is laid out.
   return decoded.text.replace(/^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '');
 }
@@ -299,8 +306,12 @@ function readAttachment(
 export function readSource(file: string, config: ProjectConfig): Source {
   let bytes: Uint8Array;
   try {
+    // A file over the limit is refused before it is read.
+    const size = fs.statSync(file).size;
+    if (size > MAX_SOURCE_BYTES) throw new BuildError([tooLarge(file, size)]);
     bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof BuildError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new BuildError([
       new Problem({

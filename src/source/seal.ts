@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import type { Text } from '../errors.js';
+import { MAX_IMAGE_PIXELS } from '../spec/limits.js';
 
 export type ImageInfo = { format: 'png' | 'jpeg'; width: number; height: number };
 
@@ -89,4 +90,14 @@ export function imageInfo(b: Uint8Array): ImageInfo | undefined {
     }
   }
   return undefined;
+}
+
+/** Why an image is refused before it is decoded (more pixels than MAX_IMAGE_PIXELS), or undefined. */
+export function imageTooLarge(info: ImageInfo): Text | undefined {
+  if (info.width * info.height <= MAX_IMAGE_PIXELS) return undefined;
+  const mp = (n: number): string => String(Math.round(n / 1e6));
+  return {
+    zh: `图片像素过多：${info.width}×${info.height}，最多 ${mp(MAX_IMAGE_PIXELS)} 百万像素，请缩小后再用`,
+    en: `the image has too many pixels: ${info.width}×${info.height}, at most ${mp(MAX_IMAGE_PIXELS)} megapixels; scale it down`,
+  };
 }

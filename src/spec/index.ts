@@ -10,3 +10,4 @@ export * as layoutSpec from './layout.js';
 export * as docxSpec from './docx.js';
 export * as archiveSpec from './archive.js';
 export * as ofdSpec from './ofd.js';
+export * as limitsSpec from './limits.js';
