@@ -5,9 +5,10 @@
 import type { Block, ColophonBlock } from '../model/types.js';
 import * as S from '../spec/gbt9704.js';
 import { planAttachment } from './attachment.js';
+import { planAttachmentPage } from './attachmentpage.js';
 import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
-import type { AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
+import type { AttachmentPagePlan, AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
@@ -81,6 +82,7 @@ export interface FlowPlan {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
+  attachmentPages: AttachmentPagePlan[];
   images: ImagePlan[];
   colophon?: ColophonBlock;
 }
@@ -88,7 +90,7 @@ export interface FlowPlan {
 /** Plans blocks[from…] into the flow below the header. */
 export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number, header: HeaderPlan): FlowPlan {
   const flow = new Flow();
-  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], images: [] };
+  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], attachmentPages: [], images: [] };
   const indent = S.BODY_INDENT_CHARS * CELL;
   const text = (t: string, line?: number) => shapeText(pc.shaper, t, { role: 'fangsong', size: BODY }, line);
   for (let i = from; i < blocks.length; i++) {
@@ -137,6 +139,9 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
       }
       case 'attachmentNote':
         out.attachments.push(planAttachment(pc, flow, b, i));
+        break;
+      case 'attachmentPage':
+        out.attachmentPages.push(planAttachmentPage(pc, flow, b, i));
         break;
       case 'signature':
         out.signatures.push(planSignature(pc, flow, b, i));

@@ -47,6 +47,7 @@ export function planDocument(doc: GongwenDocument, fonts: FontSet): DocumentPlan
     titles: flow.titles,
     signatures: flow.signatures,
     attachments: flow.attachments,
+    attachmentPages: flow.attachmentPages,
     images: flow.images,
     ...(colophon ? { colophon } : {}),
     pages,

@@ -226,6 +226,16 @@ export interface AttachmentPlan {
   items: Array<{ number: string; name: string }>;
 }
 
+/** An attachment's own pages [S 7.3.7]: its label on line 1, title lines from line 3, blank lines around. */
+export interface AttachmentPagePlan {
+  block: number;
+  label: string;
+  lines: string[];
+  /** Blank lines between the label and the title, and between the title and the body. */
+  gapBefore: number;
+  gapAfter: number;
+}
+
 /** An image of the flow: its size, centred in `span` grid lines. */
 export interface ImagePlan {
   block: number;
@@ -259,6 +269,7 @@ export interface DocumentPlan {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
+  attachmentPages: AttachmentPagePlan[];
   images: ImagePlan[];
   colophon?: ColophonPlan;
   pages: PagePlan[];

@@ -5,6 +5,7 @@
 
 import { BuildError, Problem } from '../errors.js';
 import { BuildContext, type BuildInput } from './context.js';
+import { attachmentPage } from './attachmentpages.js';
 import { declareLabels } from './directives.js';
 import { node } from './markdown.js';
 import { checkStructure } from './structure.js';
@@ -44,7 +45,10 @@ function documentLabels(ctx: BuildContext): DocumentLabels {
 export function buildDocument(input: BuildInput): GongwenDocument {
   const ctx = new BuildContext(input);
   declareLabels(ctx, input.tree.children);
-  for (const n of input.tree.children) node(ctx, n);
+  for (const n of input.tree.children) {
+    if (n.type === 'leafDirective' && n.name === 'attachment-page') attachmentPage(ctx, n);
+    else node(ctx, n);
+  }
   finishToc(ctx);
   const labels = documentLabels(ctx);
   ctx.problems.push(...checkStructure(ctx.placed));

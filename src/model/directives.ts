@@ -34,6 +34,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   addressee: { form: 'leaf', attributes: [], doc: '主送机关 (7.3.2)' },
   'attachment-note': { form: 'container', attributes: ['label'], doc: '附件说明 (7.3.4)' },
   item: { form: 'leaf', parent: 'attachment-note', attributes: [], doc: '附件名称' },
+  'attachment-page': { form: 'leaf', attributes: ['label', 'index'], doc: '附件页：另起一页，附件标签与附件标题，其后为附件文件的正文 (7.3.7, 8)' },
   signature: { form: 'leaf', attributes: ['date', 'seal', 'issuers'], doc: '发文机关署名、成文日期和印章；联合行文时 issuers 以 | 分隔 (7.3.5)' },
   note: { form: 'leaf', attributes: [], doc: '附注 (7.3.6)' },
   contact: { form: 'container', attributes: [], doc: '联系单位、电话和联系人 (提案答复)' },
@@ -93,7 +94,7 @@ function children(ctx: BuildContext, d: Directive, name: string): LeafDirective[
 }
 
 /** Whether `d` may stand where it stands; reports the problem if not. */
-function allowed(ctx: BuildContext, d: Directive, parent: string | undefined): boolean {
+export function allowed(ctx: BuildContext, d: Directive, parent: string | undefined): boolean {
   const spec = DIRECTIVES[d.name];
   if (!spec || spec.form !== (d.type === 'containerDirective' ? 'container' : 'leaf')) {
     ctx.problem(d, { zh: `未知的指令「${d.name}」`, en: `unknown directive "${d.name}"` }, { key: d.name });

@@ -163,6 +163,16 @@ export interface AttachmentNoteBlock extends SourceRef {
   label: string;
   items: string[];
 }
+/**
+ * The head of an attachment's own pages [GB/T 9704 7.3.7, 8]: a new page, `附件2` (the label the
+ * template gives) in 黑体 on 版心 line 1, the title centred on line 3; the attachment's body
+ * blocks follow it.
+ */
+export interface AttachmentPageBlock extends SourceRef {
+  kind: 'attachmentPage';
+  label: string;
+  title: string;
+}
 /** 署名 and 成文日期 [7.3.5] with optional seal image. */
 export interface SignatureBlock extends SourceRef {
   kind: 'signature';
@@ -239,6 +249,7 @@ export type Block =
   | TableBlock
   | ImageBlock
   | AttachmentNoteBlock
+  | AttachmentPageBlock
   | SignatureBlock
   | NoteBlock
   | ContactBlock
@@ -271,8 +282,10 @@ export interface AttachmentSource {
   title: string;
   /** The attachment file as given, relative to the source. */
   file: string;
-  /** Its Markdown body (front matter, if any, removed). */
+  /** Its Markdown body (front matter, if any, blanked so that lines keep their numbers in the file). */
   markdown: string;
+  /** The file's absolute path, for messages (absent: `file` is shown). */
+  path?: string;
 }
 
 /** Layout options that offices choose [C]. */
@@ -300,6 +313,6 @@ export interface GongwenDocument {
   labels: DocumentLabels;
   /** Source file path, for warnings. */
   file: string;
-  /** Attachments given as files, in order; not laid out yet (GB/T 9704 8). */
+  /** Attachments given as files, in order; their pages are in `blocks` (attachmentPage and what follows). */
   attachments?: AttachmentSource[];
 }

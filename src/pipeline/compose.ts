@@ -1,5 +1,6 @@
 // Source → document model: template merge, Markdown parse, model build. Pure.
 
+import { dirname, resolve } from 'node:path';
 import { BuildError, Problem } from '../errors.js';
 import type { Source, Meta } from '../source/index.js';
 import { FORMAT_NAME } from '../source/doctypes.js';
@@ -86,6 +87,12 @@ export function composeDocument(source: Source, templates: TemplateSet, opts: Co
     numbering: meta.numbering,
     ...(meta.seal ? { seal: meta.seal } : {}),
     ...(opts.loadImage ? { loadImage: opts.loadImage } : {}),
+    attachments: meta.attachmentFiles.map((a) => ({
+      index: a.index,
+      path: resolve(dirname(source.file), a.file),
+      markdown: a.markdown,
+      tree: parseMarkdown(a.markdown),
+    })),
   });
   // Attachment files travel with the model for their own pages (GB/T 9704 8).
   return meta.attachmentFiles.length ? { ...doc, attachments: meta.attachmentFiles } : doc;

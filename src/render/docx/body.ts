@@ -128,6 +128,7 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
   const signatures = byBlock(plan.signatures);
   const attachments = byBlock(plan.attachments);
   const images = byBlock(plan.images);
+  const attachmentPages = byBlock(plan.attachmentPages);
   paras(header(ctx, plan.header));
   // The header blocks that lead the document are in the plan's header.
   const first = blocks.findIndex((b) => !HEADER_KINDS.has(b.kind));
@@ -176,6 +177,15 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
         const a = attachments.get(i)!;
         paras(blank(a.gapLines));
         paras(attachmentNote(a));
+        break;
+      }
+      case 'attachmentPage': {
+        // A new page: the label on its line 1, the title from line 3 [S 7.3.7].
+        const a = attachmentPages.get(i)!;
+        paras([para({ style: S.normal, ind: { firstLine: 0 }, keepNext: true, pageBreakBefore: true }, [run(a.label, { style: S.label })])]);
+        paras(blank(a.gapBefore, true));
+        paras([para({ style: S.title, keepNext: true }, [run(a.lines.join('\n'))])]);
+        paras(blank(a.gapAfter, true));
         break;
       }
       case 'signature':
