@@ -8,7 +8,7 @@ import { planAttachment } from './attachment.js';
 import { planAttachmentPage } from './attachmentpage.js';
 import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
-import type { AttachmentPagePlan, AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
+import type { AttachmentPagePlan, AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TablePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
@@ -83,6 +83,7 @@ export interface FlowPlan {
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
   attachmentPages: AttachmentPagePlan[];
+  tables: TablePlan[];
   images: ImagePlan[];
   colophon?: ColophonBlock;
 }
@@ -90,7 +91,7 @@ export interface FlowPlan {
 /** Plans blocks[from…] into the flow below the header. */
 export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number, header: HeaderPlan): FlowPlan {
   const flow = new Flow();
-  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], attachmentPages: [], images: [] };
+  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], attachmentPages: [], tables: [], images: [] };
   const indent = S.BODY_INDENT_CHARS * CELL;
   const text = (t: string, line?: number) => shapeText(pc.shaper, t, { role: 'fangsong', size: BODY }, line);
   for (let i = from; i < blocks.length; i++) {
@@ -126,9 +127,11 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         flow.paragraph(shapeText(pc.shaper, b.label, { role: 'hei', size: BODY }, b.line), { indent, keep: true, body: true, role: 'heading' });
         for (const item of b.items) flow.paragraph(shapeText(pc.shaper, item, { role: 'kai', size: BODY }, b.line), { indent, body: true });
         break;
-      case 'table':
-        planTable(pc, flow, b);
+      case 'table': {
+        const t = planTable(pc, flow, b, i);
+        if (t) out.tables.push(t);
         break;
+      }
       case 'image': {
         const w = Math.min(WIDTH, b.image.width * 0.75);
         const h = (w * b.image.height) / b.image.width;

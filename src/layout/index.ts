@@ -48,6 +48,7 @@ export function planDocument(doc: GongwenDocument, fonts: FontSet): DocumentPlan
     signatures: flow.signatures,
     attachments: flow.attachments,
     attachmentPages: flow.attachmentPages,
+    tables: flow.tables,
     images: flow.images,
     ...(colophon ? { colophon } : {}),
     pages,

@@ -1,5 +1,6 @@
 // Pagination [spec §8]: the flow onto pages of 22 grid lines. Blank lines never open a page,
-// a heading or title chain stays with the line after it, a signature group is placed whole and
+// a heading or title chain stays with the line after it, a table row that begins a page gets
+// the table's header row again, a signature group is placed whole and
 // never alone: the page is squeezed, or body lines are carried with it, or （此页无正文）.
 
 import * as S from '../spec/gbt9704.js';
@@ -109,6 +110,8 @@ export function paginate(
       turn();
       if (f.role === 'blank') continue;
     }
+    // A table row that begins a page has the table's header row set above it again.
+    if (f.repeat && slot === 0) place(f.repeat);
     place(f);
   }
   return { pages, slot };

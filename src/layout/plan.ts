@@ -87,6 +87,8 @@ export interface FlowLine {
   group?: number;
   /** Index of the model block the line comes from (none for the plan's own lines). */
   block?: number;
+  /** A table's header row, set again above this row when the row begins a page. */
+  repeat?: FlowLine;
 }
 
 export interface PlacedLine {
@@ -236,6 +238,24 @@ export interface AttachmentPagePlan {
   gapAfter: number;
 }
 
+/** A table [spec §13]: column widths from content, alignment, rows in whole grid lines. */
+export interface TablePlan {
+  block: number;
+  /** Text size in the cells, pt. */
+  size: number;
+  /** Cell padding left and right, pt. */
+  pad: number;
+  /** Column widths, pt (they add up to the 版心 width). */
+  columns: number[];
+  /** Alignment of the body cells and of the header cells, per column. */
+  align: Array<'left' | 'center' | 'right'>;
+  headerAlign: Array<'left' | 'center' | 'right'>;
+  /** The first row is a header row (repeated on every page). */
+  header: boolean;
+  /** Each row's height in grid lines. */
+  rows: Array<{ header: boolean; span: number }>;
+}
+
 /** An image of the flow: its size, centred in `span` grid lines. */
 export interface ImagePlan {
   block: number;
@@ -270,6 +290,7 @@ export interface DocumentPlan {
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
   attachmentPages: AttachmentPagePlan[];
+  tables: TablePlan[];
   images: ImagePlan[];
   colophon?: ColophonPlan;
   pages: PagePlan[];

@@ -298,6 +298,8 @@ export interface LayoutOptions {
   noBodyTextNotice: boolean;
   /** Bold level-3 headings (local style guides) [spec §15.4]. */
   boldLevel3: boolean;
+  /** Text size in tables, pt; absent: 3号 (16 pt), as the body [C]. */
+  tableSize?: number;
 }
 
 /** Fixed texts the layout prints by itself, as the templates declare them (`::label`). */

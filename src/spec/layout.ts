@@ -66,8 +66,15 @@ export const WIDTH_EPSILON_PT = 0.01;
 // ── Tables (spec §13) ────────────────────────────────────────────────────────
 /** Stroke of a table's rules, pt [C]. */
 export const TABLE_RULE_PT = 0.5;
-/** Cell padding on either side of a table cell, 字 [C]. */
+/** Cell padding on either side of a table cell, 字 of the table's text size [C]. */
 export const TABLE_CELL_PAD_CHARS = 0.25;
+/**
+ * A cell text up to this many 字 is never wrapped: its column is at least that wide (short labels
+ * such as 序号, 责任部门 stay on one line, as Word's AutoFit keeps them) [C].
+ */
+export const TABLE_KEEP_WHOLE_CHARS = 6;
+/** Narrowest text width of a column, 字 [C]. */
+export const TABLE_MIN_COLUMN_CHARS = 2;
 
 // ── Title (7.3.1) ────────────────────────────────────────────────────────────
 /** Title lines hold at most this share of the 版心 width before they are split [C]. */
