@@ -4,10 +4,10 @@
 // the 版记 text box follows in a paragraph of its own on the plan's page.
 
 import type { DocumentPlan } from '../../layout/plan.js';
-import type { AttachmentPlan, ImagePlan } from '../../layout/plan.js';
+import type { AttachmentPlan, ImagePlan, TablePlan } from '../../layout/plan.js';
 import { HEADER_KINDS } from '../../layout/header.js';
 import type { Block, FontRole, ImageBlock, Run, TableBlock } from '../../model/types.js';
-import { TYPE_W_TWIP, ptToTwip } from '../../spec/index.js';
+import { BODY_SIZE_PT, TYPE_W_TWIP, ptToTwip } from '../../spec/index.js';
 import { DOCX_RULE_LINE_TWIP, EMU_PER_TWIP, bodyPtToTwip } from '../../spec/docx.js';
 import { colophonRun } from './colophon.js';
 import type { BodyPart, Ctx } from './context.js';
@@ -71,25 +71,36 @@ const image = (ctx: Ctx, b: ImageBlock, plan: ImagePlan): Para => {
   ]);
 };
 
-/** A GFM table: single 0.5 pt rules, 版心 wide, cells in the table text style. */
-const table = (ctx: Ctx, b: TableBlock): string => {
-  const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length), 1);
-  const colW = Math.floor(TYPE_W_TWIP / cols);
-  const jc = (i: number): 'left' | 'center' | 'right' => b.align[i] ?? 'left';
+/**
+ * A GFM table as the plan set it [spec §13]: 版心 wide (tblW), fixed layout with the plan's
+ * column widths (gridCol and tcW, which WPS honours), the plan's cell padding, rows at least the
+ * plan's whole grid lines high and never split (cantSplit), the header row repeated on every
+ * page (tblHeader), cells in the plan's alignment and text size.
+ */
+const table = (ctx: Ctx, b: TableBlock, plan: TablePlan): string => {
+  const cols = plan.columns.length;
+  // Whole twips that add up to the 版心 width exactly.
+  const edges = plan.columns.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [0]).map(ptToTwip);
+  edges[cols] = TYPE_W_TWIP;
+  const colW = Array.from({ length: cols }, (_, i) => edges[i + 1]! - edges[i]!);
+  const pad = ptToTwip(plan.pad);
+  const size: RPr = plan.size !== BODY_SIZE_PT ? { size: plan.size } : {};
   const cell = (runs: Run[] | undefined, i: number, header: boolean): string =>
     el(
       'w:tc',
       {},
-      el('w:tcPr', {}, el('w:tcW', { 'w:w': colW, 'w:type': 'dxa' })) +
-        paraXml(para({ style: S.tableText, jc: jc(i) }, runsXml(ctx, runs ?? [], 'fangsong', header ? { bold: true } : {}))),
+      el('w:tcPr', {}, el('w:tcW', { 'w:w': colW[i], 'w:type': 'dxa' }) + el('w:vAlign', { 'w:val': 'center' })) +
+        paraXml(para({ style: S.tableText, jc: (header ? plan.headerAlign : plan.align)[i] }, runsXml(ctx, runs ?? [], header ? 'hei' : 'fangsong', header ? { font: ctx.fonts.hei, ...size } : size))),
     );
-  const row = (cells: Run[][], header: boolean): string =>
-    el(
-      'w:tr',
-      {},
-      (header ? el('w:trPr', {}, el('w:tblHeader')) : '') +
-        Array.from({ length: cols }, (_, i) => cell(cells[i], i, header)).join(''),
-    );
+  const rows = plan.header ? [b.header, ...b.rows] : b.rows;
+  const row = (cells: Run[][], k: number): string => {
+    const r = plan.rows[k]!;
+    const trPr =
+      el('w:cantSplit') +
+      el('w:trHeight', { 'w:val': r.span * ctx.pitch, 'w:hRule': 'atLeast' }) +
+      (r.header ? el('w:tblHeader') : '');
+    return el('w:tr', {}, el('w:trPr', {}, trPr) + Array.from({ length: cols }, (_, i) => cell(cells[i], i, r.header)).join(''));
+  };
   return el(
     'w:tbl',
     {},
@@ -99,11 +110,18 @@ const table = (ctx: Ctx, b: TableBlock): string => {
       el('w:tblStyle', { 'w:val': S.table }) +
         el('w:tblW', { 'w:w': TYPE_W_TWIP, 'w:type': 'dxa' }) +
         el('w:jc', { 'w:val': 'center' }) +
-        el('w:tblLayout', { 'w:type': 'fixed' }),
+        el('w:tblLayout', { 'w:type': 'fixed' }) +
+        el(
+          'w:tblCellMar',
+          {},
+          el('w:top', { 'w:w': 0, 'w:type': 'dxa' }) +
+            el('w:left', { 'w:w': pad, 'w:type': 'dxa' }) +
+            el('w:bottom', { 'w:w': 0, 'w:type': 'dxa' }) +
+            el('w:right', { 'w:w': pad, 'w:type': 'dxa' }),
+        ),
     ) +
-      el('w:tblGrid', {}, Array.from({ length: cols }, () => el('w:gridCol', { 'w:w': colW })).join('')) +
-      (b.header.length ? row(b.header, true) : '') +
-      b.rows.map((r) => row(r, false)).join(''),
+      el('w:tblGrid', {}, colW.map((w) => el('w:gridCol', { 'w:w': w })).join('')) +
+      rows.map((r, k) => row(r, k)).join(''),
   );
 };
 
@@ -129,6 +147,7 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
   const attachments = byBlock(plan.attachments);
   const images = byBlock(plan.images);
   const attachmentPages = byBlock(plan.attachmentPages);
+  const tables = byBlock(plan.tables);
   paras(header(ctx, plan.header));
   // The header blocks that lead the document are in the plan's header.
   const first = blocks.findIndex((b) => !HEADER_KINDS.has(b.kind));
@@ -167,9 +186,11 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
         paras([para({ style: HEADING_STYLE[b.level] }, runsXml(ctx, b.runs, HEADING_ROLE[b.level], extra))]);
         break;
       }
-      case 'table':
-        out.push({ kind: 'raw', xml: table(ctx, b) });
+      case 'table': {
+        const t = tables.get(i);
+        if (t) out.push({ kind: 'raw', xml: table(ctx, b, t) });
         break;
+      }
       case 'image':
         paras([image(ctx, b, images.get(i)!)]);
         break;
