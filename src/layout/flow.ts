@@ -10,6 +10,7 @@ import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
 import type { AttachmentPagePlan, AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TablePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
+import { imagePiece, planImage } from './image.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
 import { breakStyled, shape, shapeText, type StyledChar } from './text.js';
@@ -105,7 +106,11 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         flow.paragraph(text(b.text, b.line), { align: 'left', body: true });
         break;
       case 'paragraph':
-        if (b.style === 'credit') flow.paragraph(shape(pc.shaper, b.runs, { role: 'kai', size: BODY }, b.line), { align: 'right', body: true });
+        if (b.style === 'caption') {
+          // A table's caption goes with the table's first rows; a figure's follows its image.
+          const keep = blocks[i + 1]?.kind === 'table';
+          flow.paragraph(shape(pc.shaper, b.runs, { role: 'hei', size: BODY }, b.line), { align: 'center', body: true, keep });
+        } else if (b.style === 'credit') flow.paragraph(shape(pc.shaper, b.runs, { role: 'kai', size: BODY }, b.line), { align: 'right', body: true });
         else {
           const role = b.style === 'quote' ? 'kai' : 'fangsong';
           flow.paragraph(shape(pc.shaper, b.runs, { role, size: BODY }, b.line), { indent, align: b.style === 'code' ? 'left' : 'justify', body: true });
@@ -133,11 +138,11 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         break;
       }
       case 'image': {
-        const w = Math.min(WIDTH, b.image.width * 0.75);
-        const h = (w * b.image.height) / b.image.width;
-        const span = Math.max(1, Math.ceil(h / pc.pitch));
-        out.images.push({ block: i, width: w, height: h, span });
-        flow.push({ role: 'image', span, body: true, pieces: [{ kind: 'image', x: LEFT + (WIDTH - w) / 2, row: span / 2, dy: -h / 2, width: w, height: h, image: b.image }] });
+        const next = blocks[i + 1];
+        const captioned = next?.kind === 'paragraph' && next.style === 'caption';
+        const img = planImage(pc, b, i, captioned);
+        out.images.push(img);
+        flow.push({ role: 'image', span: img.span, body: true, keepWithNext: captioned, pieces: [imagePiece(b, img)] });
         break;
       }
       case 'attachmentNote':

@@ -6,6 +6,7 @@
 import { BuildError, Problem } from '../errors.js';
 import { BuildContext, type BuildInput } from './context.js';
 import { attachmentPage } from './attachmentpages.js';
+import { markCaptions } from './captions.js';
 import { declareLabels } from './directives.js';
 import { node } from './markdown.js';
 import { checkStructure } from './structure.js';
@@ -50,6 +51,7 @@ export function buildDocument(input: BuildInput): GongwenDocument {
     else node(ctx, n);
   }
   finishToc(ctx);
+  markCaptions(ctx.blocks);
   const labels = documentLabels(ctx);
   ctx.problems.push(...checkStructure(ctx.placed));
   if (ctx.problems.length) throw new BuildError(ctx.problems);

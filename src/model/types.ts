@@ -135,8 +135,11 @@ export interface AddresseeBlock extends SourceRef {
 export interface ParagraphBlock extends SourceRef {
   kind: 'paragraph';
   runs: Run[];
-  /** body: 仿宋, indent 2; quote: 楷体, indented; list: keeps its marker; code: literal; credit: right-aligned 楷体 (供稿). */
-  style: 'body' | 'quote' | 'list' | 'code' | 'credit';
+  /**
+   * body: 仿宋, indent 2; quote: 楷体, indented; list: keeps its marker; code: literal; credit:
+   * right-aligned 楷体 (供稿); caption: `表1 …` above a table or `图1 …` below an image, centred.
+   */
+  style: 'body' | 'quote' | 'list' | 'code' | 'credit' | 'caption';
 }
 /** Heading levels [7.3.3]: 1 一、黑体 · 2 （一）楷体 · 3 1.仿宋 · 4 （1）仿宋. */
 export interface HeadingBlock extends SourceRef {

@@ -55,9 +55,17 @@ export const BREAK_COST = {
    * `批。`): worse than spreading one line by one 字 to take a character down with it [C].
    */
   orphanChar: 6,
+  /** A break inside a long Latin token (after `/` of a URL, `-` of a code): allowed, but a plain break is preferred. */
+  tokenBreak: 0.5,
   /** A line cut inside an unbreakable unit longer than the measure. */
   forcedCut: 10000,
 } as const;
+/**
+ * A run of this many half-width characters or more (URL, e-mail, code, long number) may break
+ * after `/ . - _ ? & = # @ : ; , ~ +` inside it, with no hyphen added; a shorter one (a phone
+ * number 0374-2699897, a date 2024-12-05) never splits [C, spec §10 «数字不能回行»].
+ */
+export const LONG_TOKEN_MIN_CHARS = 14;
 /** Break opportunities looked at per line start: the search window of the breaker [C]. */
 export const BREAK_WINDOW = 64;
 /** Rounding slack when comparing widths, pt [D]. */
@@ -75,6 +83,12 @@ export const TABLE_CELL_PAD_CHARS = 0.25;
 export const TABLE_KEEP_WHOLE_CHARS = 6;
 /** Narrowest text width of a column, 字 [C]. */
 export const TABLE_MIN_COLUMN_CHARS = 2;
+
+// ── Images and captions (spec §12, 简报) ───────────────────────────────────────
+/** Size of an image pixel when the file states none: 96 dpi, pt [C]. */
+export const IMAGE_PT_PER_PX = 0.75;
+/** Grid lines kept free below an image for its caption (so image and caption fit one page) [C]. */
+export const IMAGE_CAPTION_LINES = 1;
 
 // ── Title (7.3.1) ────────────────────────────────────────────────────────────
 /** Title lines hold at most this share of the 版心 width before they are split [C]. */

@@ -42,6 +42,7 @@ const PARA_STYLE = {
   list: S.listItem,
   code: S.code,
   credit: S.credit,
+  caption: S.caption,
 } as const;
 const PARA_ROLE: Record<keyof typeof PARA_STYLE, FontRole> = {
   body: 'fangsong',
@@ -49,6 +50,7 @@ const PARA_ROLE: Record<keyof typeof PARA_STYLE, FontRole> = {
   list: 'fangsong',
   code: 'fangsong',
   credit: 'kai',
+  caption: 'hei',
 };
 
 /** 附件说明 [S 7.3.4] as planned: `附件：1.Name`, later items aligned under the first name's number. */
@@ -179,7 +181,8 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
         paras([para({ style: S.addressee }, [run(b.text)])]);
         break;
       case 'paragraph':
-        paras([para({ style: PARA_STYLE[b.style] }, runsXml(ctx, b.runs, PARA_ROLE[b.style]))]);
+        // A table caption stays with its table; a figure with its caption below it (image()).
+        paras([para({ style: PARA_STYLE[b.style], ...(b.style === 'caption' && blocks[i + 1]?.kind === 'table' ? { keepNext: true } : {}) }, runsXml(ctx, b.runs, PARA_ROLE[b.style]))]);
         break;
       case 'heading': {
         const extra: RPr = b.level === 3 && ctx.options.boldLevel3 ? { bold: true } : {};
@@ -191,9 +194,13 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
         if (t) out.push({ kind: 'raw', xml: table(ctx, b, t) });
         break;
       }
-      case 'image':
-        paras([image(ctx, b, images.get(i)!)]);
+      case 'image': {
+        const p = image(ctx, b, images.get(i)!);
+        const next = blocks[i + 1];
+        if (next?.kind === 'paragraph' && next.style === 'caption') p.pPr.keepNext = true;
+        paras([p]);
         break;
+      }
       case 'attachmentNote': {
         const a = attachments.get(i)!;
         paras(blank(a.gapLines));
