@@ -181,11 +181,12 @@ export interface HeaderRulePlan {
 
 /** 简报 报头 (spec §12). */
 export interface MastheadPlan {
-  marking?: { text: string; slot: number; size: number };
+  /** `hScale` (1 = 100 %) is present when a text was narrowed to stay within the 版心. */
+  marking?: { text: string; slot: number; size: number; hScale?: number };
   name: { text: string; slot: number; size: number; hScale: number };
-  heading: { text: string; slot: number; slots: number; size: number; letterSpacing: number };
-  issue: { text: string; slot: number; size: number };
-  editor: { text: string; date: string; slot: number; size: number; inset: number };
+  heading: { text: string; slot: number; slots: number; size: number; letterSpacing: number; hScale?: number };
+  issue: { text: string; slot: number; size: number; hScale?: number };
+  editor: { text: string; date: string; slot: number; size: number; inset: number; hScale?: number };
 }
 
 export interface HeaderPlan {
