@@ -10,7 +10,7 @@ import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
 import type { AttachmentPagePlan, AttachmentPlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TablePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
-import { imagePiece, planImage } from './image.js';
+import { imagePiece, minImageSpan, planImage } from './image.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
 import { breakStyled, shape, shapeText, type StyledChar } from './text.js';
@@ -142,7 +142,7 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         const captioned = next?.kind === 'paragraph' && next.style === 'caption';
         const img = planImage(pc, b, i, captioned);
         out.images.push(img);
-        flow.push({ role: 'image', span: img.span, body: true, keepWithNext: captioned, pieces: [imagePiece(b, img)] });
+        flow.push({ role: 'image', span: img.span, body: true, keepWithNext: captioned, minSpan: minImageSpan(img, pc.pitch), pieces: [imagePiece(b, img)] });
         break;
       }
       case 'attachmentNote':

@@ -4,10 +4,10 @@
 
 import type { ImageBlock } from '../model/types.js';
 import { LINES_PER_PAGE } from '../spec/gbt9704.js';
-import { IMAGE_CAPTION_LINES, IMAGE_PT_PER_PX } from '../spec/layout.js';
+import { IMAGE_CAPTION_LINES, IMAGE_MIN_SCALE, IMAGE_PT_PER_PX } from '../spec/layout.js';
 import type { PlanContext } from './context.js';
 import { LEFT, WIDTH } from './page.js';
-import type { ImagePlan, LinePiece } from './plan.js';
+import type { FlowLine, ImagePiece, ImagePlan, LinePiece } from './plan.js';
 
 export function planImage(pc: PlanContext, b: ImageBlock, block: number, captioned: boolean): ImagePlan {
   const maxH = (LINES_PER_PAGE - (captioned ? IMAGE_CAPTION_LINES : 0)) * pc.pitch;
@@ -27,3 +27,17 @@ export const imagePiece = (b: ImageBlock, img: ImagePlan): LinePiece => ({
   height: img.height,
   image: b.image,
 });
+
+/** Fewest grid lines the image may be scaled down to near a page end. */
+export const minImageSpan = (img: ImagePlan, pitch: number): number => Math.max(1, Math.ceil((img.height * IMAGE_MIN_SCALE) / pitch - 1e-6));
+
+/** The image line scaled down to `span` grid lines (centred as before); the line itself when it fits. */
+export function shrinkImageLine(line: FlowLine, span: number, pitch: number): FlowLine {
+  const piece = line.pieces.find((p): p is ImagePiece => p.kind === 'image');
+  if (!piece || span >= line.span) return line;
+  const k = Math.min(1, (span * pitch) / piece.height);
+  const width = piece.width * k;
+  const height = piece.height * k;
+  const scaled: ImagePiece = { ...piece, x: piece.x + (piece.width - width) / 2, row: span / 2, dy: -height / 2, width, height };
+  return { ...line, span, pieces: line.pieces.map((p) => (p === piece ? scaled : p)) };
+}

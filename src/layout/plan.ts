@@ -87,8 +87,10 @@ export interface FlowLine {
   group?: number;
   /** Index of the model block the line comes from (none for the plan's own lines). */
   block?: number;
-  /** A table's header row, set again above this row when the row begins a page. */
-  repeat?: FlowLine;
+  /** A table's 续表 line and header row, set again above this row when the row begins a page. */
+  repeat?: FlowLine[];
+  /** An image that may be scaled down to as few as this many grid lines to stay on its page. */
+  minSpan?: number;
 }
 
 export interface PlacedLine {

@@ -2,7 +2,8 @@
 // table layout of browsers and Word: each column between its narrowest unbreakable piece and its
 // unbroken text), cell text wrapped, numbers right-aligned, a ruled grid. One flow line per row,
 // a whole number of grid lines high, so the body after a table is back on the grid; the header
-// row is kept with the first body row and repeated at the top of every page the table goes on to;
+// row is kept with the first body row and repeated, under a 续表N line, at the top of every page the
+// table goes on to;
 // a row taller than a page is cut at line boundaries.
 
 import type { Run, TableBlock } from '../model/types.js';
@@ -85,6 +86,15 @@ export function planTable(pc: PlanContext, flow: Flow, t: TableBlock, block: num
   const plan: TablePlan = { block, size, pad, columns: widths, align, headerAlign, header: hasHeader, rows: [] };
 
   const rule = (x1: number, row: number, x2: number, row2: number): LinePiece => ({ kind: 'rule', x1, row, x2, row2, thickness: TABLE_RULE_PT, color: 'black' });
+  // On the pages the table goes on to: 续表N (the template's label, N from its 表N caption), then the header row.
+  const repeat: FlowLine[] = [];
+  const caption = pc.doc.blocks[block - 1];
+  const label = pc.doc.labels.tableContinued;
+  if (label && hasHeader) {
+    const num = caption?.kind === 'paragraph' && caption.style === 'caption' ? (/^表\s*(\d+(?:[.．-]\d+)*)/.exec(runsText(caption.runs)) ?? [])[1] : undefined;
+    const chars = shape(pc.shaper, [{ text: `${label}${num ?? ''}` }], { role: 'hei', size: BODY }, t.line);
+    repeat.push({ role: 'table', span: 1, keepWithNext: true, body: true, block, pieces: [{ kind: 'text', chars, x: LEFT + (WIDTH - naturalWidth(chars)) / 2, row: 0, size: BODY }] });
+  }
   let headerLine: FlowLine | undefined;
   shaped.forEach((cells, ri) => {
     const isHeader = hasHeader && ri === 0;
@@ -92,7 +102,7 @@ export function planTable(pc: PlanContext, flow: Flow, t: TableBlock, block: num
     const span = Math.max(1, ...lines.map((l) => l.length));
     plan.rows.push({ header: isHeader, span });
     // A row taller than a page (less the repeated header) is cut at line boundaries.
-    const most = LINES_PER_PAGE - (headerLine?.span ?? 0);
+    const most = LINES_PER_PAGE - repeat.reduce((n, l) => n + l.span, 0);
     for (let from = 0; from < span; from += most) {
       const part = Math.min(most, span - from);
       const pieces: LinePiece[] = [rule(xs[0]!, 0, xs[cols]!, 0), rule(xs[0]!, part, xs[cols]!, part)];
@@ -117,10 +127,13 @@ export function planTable(pc: PlanContext, flow: Flow, t: TableBlock, block: num
         keepWithNext: isHeader,
         body: true,
         block,
-        ...(!isHeader && headerLine ? { repeat: headerLine } : {}),
+        ...(!isHeader && headerLine ? { repeat } : {}),
       };
       flow.lines.push(line);
-      if (isHeader) headerLine = line;
+      if (isHeader) {
+        headerLine = line;
+        repeat.push(line);
+      }
     }
   });
   return plan;

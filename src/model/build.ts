@@ -39,7 +39,8 @@ function documentLabels(ctx: BuildContext): DocumentLabels {
       }),
     );
   }
-  return { noBodyText: noBodyText ?? '' };
+  const tableContinued = ctx.labels.get('table-continued');
+  return { noBodyText: noBodyText ?? '', ...(tableContinued ? { tableContinued } : {}) };
 }
 
 /** Build the document model; throws BuildError with every problem found. */

@@ -51,7 +51,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'editor-note': { form: 'container', inBody: true, attributes: [], doc: '编者按 (简报)' },
   credit: { form: 'leaf', inBody: true, attributes: [], doc: '供稿单位，右对齐楷体 (简报)' },
   'page-break': { form: 'leaf', inBody: true, attributes: [], doc: '另起一页' },
-  label: { form: 'leaf', attributes: ['for'], doc: '版式自行加上的固定文字：编者按标签、（此页无正文）' },
+  label: { form: 'leaf', attributes: ['for'], doc: '版式自行加上的固定文字：编者按标签、（此页无正文）、续表' },
 };
 
 /**
@@ -63,6 +63,8 @@ export const LABELS = {
   'editor-note': '编者按',
   /** Printed on a signature page without body text when the option asks for it. */
   'no-body-text': '此页无正文提示',
+  /** Above a table's header row where the table goes on to another page (续表1). */
+  'table-continued': '续表',
 } as const;
 export type LabelName = keyof typeof LABELS;
 const isLabelName = (s: string): s is LabelName => Object.hasOwn(LABELS, s);

@@ -309,6 +309,8 @@ export interface LayoutOptions {
 export interface DocumentLabels {
   /** （此页无正文）, printed when `options.noBodyTextNotice` is on; '' when no template declares it. */
   noBodyText: string;
+  /** 续表, above a table's repeated header row on the pages it goes on to; absent: no such line. */
+  tableContinued?: string;
 }
 
 export interface GongwenDocument {

@@ -89,6 +89,11 @@ export const TABLE_MIN_COLUMN_CHARS = 2;
 export const IMAGE_PT_PER_PX = 0.75;
 /** Grid lines kept free below an image for its caption (so image and caption fit one page) [C]. */
 export const IMAGE_CAPTION_LINES = 1;
+/**
+ * Near a page end an image (with its caption) is scaled down to the lines left on the page, to no
+ * less than this share of its height, rather than moved on and leaving the page short [C].
+ */
+export const IMAGE_MIN_SCALE = 0.6;
 
 // ── Title (7.3.1) ────────────────────────────────────────────────────────────
 /** Title lines hold at most this share of the 版心 width before they are split [C]. */
