@@ -5,11 +5,13 @@
 import type { Block, ColophonBlock } from '../model/types.js';
 import * as S from '../spec/gbt9704.js';
 import { planAttachment } from './attachment.js';
+import { planAttachmentPage } from './attachmentpage.js';
 import { planAttendance } from './attendance.js';
 import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
-import type { AttachmentPlan, AttendancePlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TitlePlan } from './plan.js';
+import type { AttachmentPagePlan, AttachmentPlan, AttendancePlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TablePlan, TitlePlan } from './plan.js';
 import { planSignature } from './signature.js';
+import { imagePiece, minImageSpan, planImage } from './image.js';
 import { planTable } from './table.js';
 import { planTitle } from './title.js';
 import { breakStyled, shape, shapeText, type StyledChar } from './text.js';
@@ -82,6 +84,8 @@ export interface FlowPlan {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
+  attachmentPages: AttachmentPagePlan[];
+  tables: TablePlan[];
   images: ImagePlan[];
   attendance: AttendancePlan[];
   colophon?: ColophonBlock;
@@ -90,7 +94,7 @@ export interface FlowPlan {
 /** Plans blocks[from…] into the flow below the header. */
 export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number, header: HeaderPlan): FlowPlan {
   const flow = new Flow();
-  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], images: [], attendance: [] };
+  const out: FlowPlan = { lines: flow.lines, titles: [], signatures: [], attachments: [], attachmentPages: [], tables: [], images: [], attendance: [] };
   const indent = S.BODY_INDENT_CHARS * CELL;
   const text = (t: string, line?: number) => shapeText(pc.shaper, t, { role: 'fangsong', size: BODY }, line);
   for (let i = from; i < blocks.length; i++) {
@@ -104,7 +108,11 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         flow.paragraph(text(b.text, b.line), { align: 'left', body: true });
         break;
       case 'paragraph':
-        if (b.style === 'credit') flow.paragraph(shape(pc.shaper, b.runs, { role: 'kai', size: BODY }, b.line), { align: 'right', body: true });
+        if (b.style === 'caption') {
+          // A table's caption goes with the table's first rows; a figure's follows its image.
+          const keep = blocks[i + 1]?.kind === 'table';
+          flow.paragraph(shape(pc.shaper, b.runs, { role: 'hei', size: BODY }, b.line), { align: 'center', body: true, keep });
+        } else if (b.style === 'credit') flow.paragraph(shape(pc.shaper, b.runs, { role: 'kai', size: BODY }, b.line), { align: 'right', body: true });
         else {
           const role = b.style === 'quote' ? 'kai' : 'fangsong';
           flow.paragraph(shape(pc.shaper, b.runs, { role, size: BODY }, b.line), { indent, align: b.style === 'code' ? 'left' : 'justify', body: true });
@@ -126,19 +134,24 @@ export function planFlow(pc: PlanContext, blocks: readonly Block[], from: number
         flow.paragraph(shapeText(pc.shaper, b.label, { role: 'hei', size: BODY }, b.line), { indent, keep: true, body: true, role: 'heading' });
         for (const item of b.items) flow.paragraph(shapeText(pc.shaper, item, { role: 'kai', size: BODY }, b.line), { indent, body: true });
         break;
-      case 'table':
-        planTable(pc, flow, b);
+      case 'table': {
+        const t = planTable(pc, flow, b, i);
+        if (t) out.tables.push(t);
         break;
+      }
       case 'image': {
-        const w = Math.min(WIDTH, b.image.width * 0.75);
-        const h = (w * b.image.height) / b.image.width;
-        const span = Math.max(1, Math.ceil(h / pc.pitch));
-        out.images.push({ block: i, width: w, height: h, span });
-        flow.push({ role: 'image', span, body: true, pieces: [{ kind: 'image', x: LEFT + (WIDTH - w) / 2, row: span / 2, dy: -h / 2, width: w, height: h, image: b.image }] });
+        const next = blocks[i + 1];
+        const captioned = next?.kind === 'paragraph' && next.style === 'caption';
+        const img = planImage(pc, b, i, captioned);
+        out.images.push(img);
+        flow.push({ role: 'image', span: img.span, body: true, keepWithNext: captioned, minSpan: minImageSpan(img, pc.pitch), pieces: [imagePiece(b, img)] });
         break;
       }
       case 'attachmentNote':
         out.attachments.push(planAttachment(pc, flow, b, i));
+        break;
+      case 'attachmentPage':
+        out.attachmentPages.push(planAttachmentPage(pc, flow, b, i));
         break;
       case 'signature':
         out.signatures.push(planSignature(pc, flow, b, i));

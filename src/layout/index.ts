@@ -14,7 +14,7 @@ import { planFlow } from './flow.js';
 import { HEADER_KINDS, planHeader } from './header.js';
 import { LEFT, RIGHT } from './page.js';
 import { paginate } from './paginate.js';
-import type { DocumentPlan, FixedText, PagePlan } from './plan.js';
+import type { DocumentPlan, FixedText, ImagePlan, PagePlan } from './plan.js';
 import { naturalWidth, shapeText, type ShapeContext } from './text.js';
 import type { LaidOutDocument } from './types.js';
 
@@ -49,12 +49,26 @@ export function planDocument(doc: GongwenDocument, fonts: FontSet): DocumentPlan
     titles: flow.titles,
     signatures: flow.signatures,
     attachments: flow.attachments,
-    images: flow.images,
+    attachmentPages: flow.attachmentPages,
+    tables: flow.tables,
+    images: flow.images.map((img) => placedImage(img, pages)),
     attendance: flow.attendance,
     ...(colophon ? { colophon } : {}),
     pages,
     warnings: pc.shaper.warnings,
   };
+}
+
+/** An image plan with the size its line was given on its page (scaled down near a page end). */
+function placedImage(img: ImagePlan, pages: readonly PagePlan[]): ImagePlan {
+  for (const p of pages) {
+    for (const { line } of p.lines) {
+      if (line.role !== 'image' || line.block !== img.block) continue;
+      const piece = line.pieces.find((x) => x.kind === 'image');
+      if (piece && piece.kind === 'image') return { ...img, width: piece.width, height: piece.height, span: line.span };
+    }
+  }
+  return img;
 }
 
 /** Plans and draws a document (the PDF path in one call). */

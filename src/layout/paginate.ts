@@ -1,11 +1,13 @@
 // Pagination [spec §8]: the flow onto pages of 22 grid lines. Blank lines never open a page,
-// a heading or title chain stays with the line after it, a signature group is placed whole and
+// a heading or title chain stays with the line after it, a table row that begins a page gets
+// 续表 and the table's header row again, a signature group is placed whole and
 // never alone: the page is squeezed, or body lines are carried with it, or （此页无正文）.
 
 import * as S from '../spec/gbt9704.js';
 import type { PlanContext } from './context.js';
 import { BODY, LEFT } from './page.js';
 import type { FixedPiece, FlowLine, PagePlan, PlacedLine } from './plan.js';
+import { shrinkImageLine } from './image.js';
 import { shapeText } from './text.js';
 
 /** Lines of body text carried with a signature to its page (spec §8 policy). */
@@ -105,10 +107,22 @@ export function paginate(
       while (j < flow.length && flow[j]!.keepWithNext && flow[j]!.group === undefined) chain += flow[j++]!.span;
       if (j < flow.length && flow[j]!.role !== 'pageBreak') chain += flow[j]!.span;
     }
+    // An image near the page end is scaled down to the lines left, within IMAGE_MIN_SCALE.
+    if (f.minSpan !== undefined && slot + chain > cap && slot > 0) {
+      const left = cap - slot - (chain - f.span);
+      if (left >= f.minSpan) {
+        const g = shrinkImageLine(f, left, page.pitch);
+        page.lines.push({ line: g, slot });
+        slot += g.span;
+        continue;
+      }
+    }
     if ((slot + chain > cap && chain <= cap && slot > 0 && !(pages.length === 1 && slot === page.firstSlot)) || slot + f.span > cap) {
       turn();
       if (f.role === 'blank') continue;
     }
+    // A table row that begins a page has the table's header row set above it again.
+    if (f.repeat && slot === 0) f.repeat.forEach(place);
     place(f);
   }
   return { pages, slot };

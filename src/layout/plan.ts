@@ -87,6 +87,10 @@ export interface FlowLine {
   group?: number;
   /** Index of the model block the line comes from (none for the plan's own lines). */
   block?: number;
+  /** A table's 续表 line and header row, set again above this row when the row begins a page. */
+  repeat?: FlowLine[];
+  /** An image that may be scaled down to as few as this many grid lines to stay on its page. */
+  minSpan?: number;
 }
 
 export interface PlacedLine {
@@ -181,11 +185,12 @@ export interface HeaderRulePlan {
 
 /** 简报 报头 (spec §12). */
 export interface MastheadPlan {
-  marking?: { text: string; slot: number; size: number };
+  /** `hScale` (1 = 100 %) is present when a text was narrowed to stay within the 版心. */
+  marking?: { text: string; slot: number; size: number; hScale?: number };
   name: { text: string; slot: number; size: number; hScale: number };
-  heading: { text: string; slot: number; slots: number; size: number; letterSpacing: number };
-  issue: { text: string; slot: number; size: number };
-  editor: { text: string; date: string; slot: number; size: number; inset: number };
+  heading: { text: string; slot: number; slots: number; size: number; letterSpacing: number; hScale?: number };
+  issue: { text: string; slot: number; size: number; hScale?: number };
+  editor: { text: string; date: string; slot: number; size: number; inset: number; hScale?: number };
 }
 
 /** A red double rule of the 信函格式 [S 10.1], centred on the page. */
@@ -290,6 +295,34 @@ export interface AttachmentPlan {
   items: Array<{ number: string; name: string }>;
 }
 
+/** An attachment's own pages [S 7.3.7]: its label on line 1, title lines from line 3, blank lines around. */
+export interface AttachmentPagePlan {
+  block: number;
+  label: string;
+  lines: string[];
+  /** Blank lines between the label and the title, and between the title and the body. */
+  gapBefore: number;
+  gapAfter: number;
+}
+
+/** A table [spec §13]: column widths from content, alignment, rows in whole grid lines. */
+export interface TablePlan {
+  block: number;
+  /** Text size in the cells, pt. */
+  size: number;
+  /** Cell padding left and right, pt. */
+  pad: number;
+  /** Column widths, pt (they add up to the 版心 width). */
+  columns: number[];
+  /** Alignment of the body cells and of the header cells, per column. */
+  align: Array<'left' | 'center' | 'right'>;
+  headerAlign: Array<'left' | 'center' | 'right'>;
+  /** The first row is a header row (repeated on every page). */
+  header: boolean;
+  /** Each row's height in grid lines. */
+  rows: Array<{ header: boolean; span: number }>;
+}
+
 /** An image of the flow: its size, centred in `span` grid lines. */
 export interface ImagePlan {
   block: number;
@@ -323,6 +356,8 @@ export interface DocumentPlan {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
+  attachmentPages: AttachmentPagePlan[];
+  tables: TablePlan[];
   images: ImagePlan[];
   /** 纪要 attendance lists [S 10.3], in order. */
   attendance: AttendancePlan[];

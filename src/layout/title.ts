@@ -32,18 +32,25 @@ export function planTitle(pc: PlanContext, flow: Flow, t: TitleBlock, block: num
     gapBefore = B.NEXT_ARTICLE_GAP_LINES;
   }
   flow.blank(gapBefore);
-  const lines = t.lines?.length
-    ? t.lines
-    : splitTitle(t.text, (ch) => naturalWidth(shapeText(pc.shaper, ch, { role: 'song', size })), WIDTH * L.TITLE_MAX_WIDTH_SHARE);
-  for (const text of lines) {
-    const chars = shapeText(pc.shaper, text, { role: 'song', size }, t.line);
-    const x = LEFT + (WIDTH - naturalWidth(chars)) / 2;
-    flow.push({ role: 'title', keepWithNext: true, pieces: [{ kind: 'text', chars, x, row: 0, size }] });
-  }
+  const lines = pushTitleLines(pc, flow, t.text, t.lines, t.line);
   const gapAfter = S.ADDRESSEE_GAP_BELOW_TITLE_LINES;
   flow.blank(gapAfter);
   flow.lines[flow.lines.length - 1]!.keepWithNext = true;
   return { block, lines: [...lines], gapBefore, gapAfter };
+}
+
+/** A title's lines (the writer's, else split) as centred 2号小标宋 flow lines kept with the next line. */
+export function pushTitleLines(pc: PlanContext, flow: Flow, text: string, given: readonly string[] | undefined, line: number | undefined): string[] {
+  const size = S.TITLE_SIZE_PT;
+  const lines = given?.length
+    ? [...given]
+    : splitTitle(text, (ch) => naturalWidth(shapeText(pc.shaper, ch, { role: 'song', size })), WIDTH * L.TITLE_MAX_WIDTH_SHARE);
+  for (const t of lines) {
+    const chars = shapeText(pc.shaper, t, { role: 'song', size }, line);
+    const x = LEFT + (WIDTH - naturalWidth(chars)) / 2;
+    flow.push({ role: 'title', keepWithNext: true, pieces: [{ kind: 'text', chars, x, row: 0, size }] });
+  }
+  return lines;
 }
 
 /** The platform's Chinese word segmenter (made once: making one loads ICU's dictionaries). */

@@ -5,6 +5,8 @@
 
 import { BuildError, Problem } from '../errors.js';
 import { BuildContext, type BuildInput } from './context.js';
+import { attachmentPage } from './attachmentpages.js';
+import { markCaptions } from './captions.js';
 import { declareLabels } from './directives.js';
 import { node } from './markdown.js';
 import { checkStructure } from './structure.js';
@@ -37,15 +39,20 @@ function documentLabels(ctx: BuildContext): DocumentLabels {
       }),
     );
   }
-  return { noBodyText: noBodyText ?? '' };
+  const tableContinued = ctx.labels.get('table-continued');
+  return { noBodyText: noBodyText ?? '', ...(tableContinued ? { tableContinued } : {}) };
 }
 
 /** Build the document model; throws BuildError with every problem found. */
 export function buildDocument(input: BuildInput): GongwenDocument {
   const ctx = new BuildContext(input);
   declareLabels(ctx, input.tree.children);
-  for (const n of input.tree.children) node(ctx, n);
+  for (const n of input.tree.children) {
+    if (n.type === 'leafDirective' && n.name === 'attachment-page') attachmentPage(ctx, n);
+    else node(ctx, n);
+  }
   finishToc(ctx);
+  markCaptions(ctx.blocks);
   const labels = documentLabels(ctx);
   ctx.problems.push(...checkStructure(ctx.placed));
   if (ctx.problems.length) throw new BuildError(ctx.problems);

@@ -21,8 +21,18 @@ export interface BuildInput {
   seal?: ImageData;
   /** Joint issuing: every issuer's seal, in issuing order (2 or more) [GB/T 9704 7.3.5.1]. */
   seals?: ImageData[];
+  /** Attachment files for their own pages (GB/T 9704 8), parsed; `index` is the place in 附件说明. */
+  attachments?: readonly AttachmentInput[];
   /** Reads an image named in the body (bulletins only); the edge supplies it. */
   loadImage?: (url: string, from: LineOrigin) => ImageData;
+}
+
+/** An attachment file as the model builds it: its Markdown and tree, and its path for messages. */
+export interface AttachmentInput {
+  index: number;
+  path: string;
+  markdown: string;
+  tree: import('mdast').Root;
 }
 
 export type Node = RootContent;

@@ -34,6 +34,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   addressee: { form: 'leaf', attributes: [], doc: '主送机关 (7.3.2)' },
   'attachment-note': { form: 'container', attributes: ['label'], doc: '附件说明 (7.3.4)' },
   item: { form: 'leaf', parent: 'attachment-note', attributes: [], doc: '附件名称' },
+  'attachment-page': { form: 'leaf', attributes: ['label', 'index'], doc: '附件页：另起一页，附件标签与附件标题，其后为附件文件的正文 (7.3.7, 8)' },
   signature: {
     form: 'leaf',
     attributes: ['date', 'seal', 'issuers', 'title'],
@@ -55,7 +56,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'editor-note': { form: 'container', inBody: true, attributes: [], doc: '编者按 (简报)' },
   credit: { form: 'leaf', inBody: true, attributes: [], doc: '供稿单位，右对齐楷体 (简报)' },
   'page-break': { form: 'leaf', inBody: true, attributes: [], doc: '另起一页' },
-  label: { form: 'leaf', attributes: ['for'], doc: '版式自行加上的固定文字：编者按标签、（此页无正文）' },
+  label: { form: 'leaf', attributes: ['for'], doc: '版式自行加上的固定文字：编者按标签、（此页无正文）、续表' },
 };
 
 /**
@@ -67,6 +68,8 @@ export const LABELS = {
   'editor-note': '编者按',
   /** Printed on a signature page without body text when the option asks for it. */
   'no-body-text': '此页无正文提示',
+  /** Above a table's header row where the table goes on to another page (续表1). */
+  'table-continued': '续表',
 } as const;
 export type LabelName = keyof typeof LABELS;
 const isLabelName = (s: string): s is LabelName => Object.hasOwn(LABELS, s);
@@ -98,7 +101,7 @@ function children(ctx: BuildContext, d: Directive, name: string): LeafDirective[
 }
 
 /** Whether `d` may stand where it stands; reports the problem if not. */
-function allowed(ctx: BuildContext, d: Directive, parent: string | undefined): boolean {
+export function allowed(ctx: BuildContext, d: Directive, parent: string | undefined): boolean {
   const spec = DIRECTIVES[d.name];
   if (!spec || spec.form !== (d.type === 'containerDirective' ? 'container' : 'leaf')) {
     ctx.problem(d, { zh: `未知的指令「${d.name}」`, en: `unknown directive "${d.name}"` }, { key: d.name });

@@ -146,8 +146,11 @@ export interface AddresseeBlock extends SourceRef {
 export interface ParagraphBlock extends SourceRef {
   kind: 'paragraph';
   runs: Run[];
-  /** body: 仿宋, indent 2; quote: 楷体, indented; list: keeps its marker; code: literal; credit: right-aligned 楷体 (供稿). */
-  style: 'body' | 'quote' | 'list' | 'code' | 'credit';
+  /**
+   * body: 仿宋, indent 2; quote: 楷体, indented; list: keeps its marker; code: literal; credit:
+   * right-aligned 楷体 (供稿); caption: `表1 …` above a table or `图1 …` below an image, centred.
+   */
+  style: 'body' | 'quote' | 'list' | 'code' | 'credit' | 'caption';
 }
 /** Heading levels [7.3.3]: 1 一、黑体 · 2 （一）楷体 · 3 1.仿宋 · 4 （1）仿宋. */
 export interface HeadingBlock extends SourceRef {
@@ -173,6 +176,16 @@ export interface AttachmentNoteBlock extends SourceRef {
   kind: 'attachmentNote';
   label: string;
   items: string[];
+}
+/**
+ * The head of an attachment's own pages [GB/T 9704 7.3.7, 8]: a new page, `附件2` (the label the
+ * template gives) in 黑体 on 版心 line 1, the title centred on line 3; the attachment's body
+ * blocks follow it.
+ */
+export interface AttachmentPageBlock extends SourceRef {
+  kind: 'attachmentPage';
+  label: string;
+  title: string;
 }
 /** 署名 and 成文日期 [7.3.5] with optional seal image. */
 export interface SignatureBlock extends SourceRef {
@@ -262,6 +275,7 @@ export type Block =
   | TableBlock
   | ImageBlock
   | AttachmentNoteBlock
+  | AttachmentPageBlock
   | SignatureBlock
   | NoteBlock
   | ContactBlock
@@ -295,8 +309,10 @@ export interface AttachmentSource {
   title: string;
   /** The attachment file as given, relative to the source. */
   file: string;
-  /** Its Markdown body (front matter, if any, removed). */
+  /** Its Markdown body (front matter, if any, blanked so that lines keep their numbers in the file). */
   markdown: string;
+  /** The file's absolute path, for messages (absent: `file` is shown). */
+  path?: string;
 }
 
 /** Layout options that offices choose [C]. */
@@ -309,12 +325,16 @@ export interface LayoutOptions {
   noBodyTextNotice: boolean;
   /** Bold level-3 headings (local style guides) [spec §15.4]. */
   boldLevel3: boolean;
+  /** Text size in tables, pt; absent: 3号 (16 pt), as the body [C]. */
+  tableSize?: number;
 }
 
 /** Fixed texts the layout prints by itself, as the templates declare them (`::label`). */
 export interface DocumentLabels {
   /** （此页无正文）, printed when `options.noBodyTextNotice` is on; '' when no template declares it. */
   noBodyText: string;
+  /** 续表, above a table's repeated header row on the pages it goes on to; absent: no such line. */
+  tableContinued?: string;
 }
 
 export interface GongwenDocument {
@@ -324,6 +344,6 @@ export interface GongwenDocument {
   labels: DocumentLabels;
   /** Source file path, for warnings. */
   file: string;
-  /** Attachments given as files, in order; not laid out yet (GB/T 9704 8). */
+  /** Attachments given as files, in order; their pages are in `blocks` (attachmentPage and what follows). */
   attachments?: AttachmentSource[];
 }

@@ -1,5 +1,6 @@
 // Source → document model: template merge, Markdown parse, model build. Pure.
 
+import { dirname, resolve } from 'node:path';
 import type { Source, Meta } from '../source/index.js';
 import type { DocumentInfo, GongwenDocument, ImageData } from '../model/types.js';
 import { viewOf } from '../template/view.js';
@@ -54,6 +55,11 @@ export function composeDocument(source: Source, templates: TemplateSet, opts: Co
     ...(meta.seal ? { seal: meta.seal } : {}),
     ...(meta.seals.length > 1 ? { seals: meta.seals } : {}),
     ...(opts.loadImage ? { loadImage: opts.loadImage } : {}),
+    attachments: meta.attachmentFiles.map((a) => {
+      const path = resolve(dirname(source.file), a.file);
+      // The same limits as the body: an attachment's problems name its own file and line.
+      return { index: a.index, path, markdown: a.markdown, tree: parseWithinLimits(a.markdown, (line) => ({ file: path, line })) };
+    }),
   });
   // Attachment files travel with the model for their own pages (GB/T 9704 8).
   return meta.attachmentFiles.length ? { ...doc, attachments: meta.attachmentFiles } : doc;

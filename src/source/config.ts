@@ -7,6 +7,7 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { BuildError, Problem, type Position, type Text } from '../errors.js';
 import type { FontRole, LayoutOptions } from '../model/types.js';
+import { SIZE_PT } from '../spec/gbt9704.js';
 import { decodeSource } from './decode.js';
 import { EntrySet, toRaw, type PosOf, type Raw } from './entries.js';
 import { yamlProblems } from './frontmatter.js';
@@ -26,7 +27,9 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 
 const ROLES: readonly FontRole[] = ['song', 'fangsong', 'hei', 'kai', 'songti'];
 const SECTIONS = ['defaults', 'fonts', 'output', 'layout', 'strict', 'archive', '归档'] as const;
-const LAYOUT_KEYS = ['lineMode', 'colophonOnEvenPage', 'noBodyTextNotice', 'boldLevel3'] as const;
+const LAYOUT_KEYS = ['lineMode', 'colophonOnEvenPage', 'noBodyTextNotice', 'boldLevel3', 'tableSize'] as const;
+/** Text sizes a table may be set in (layout.tableSize), by their Chinese names [C]. */
+const TABLE_SIZES: Readonly<Record<string, number>> = { 三号: SIZE_PT.sanhao, 小三: SIZE_PT.xiaosan, 四号: SIZE_PT.sihao, 小四: SIZE_PT.xiaosi, 五号: SIZE_PT.wuhao };
 const FONT_KEYS = ['files', 'docxNames', 'folders'] as const;
 
 /** Plain value of a Raw: text or list of texts (maps never reach here). */
@@ -103,9 +106,16 @@ function readLayout(r: ConfigReader, node: unknown): Partial<LayoutOptions> {
         en: 'grid or fixed28',
       })(raw, c);
       if (m) out.lineMode = m;
+    } else if (k === 'tableSize') {
+      const names = Object.keys(TABLE_SIZES);
+      const m = f.oneOf<string>(names, {}, {
+        zh: `表格文字的字号：${names.join('、')}`,
+        en: `the text size of tables: ${names.join(', ')}`,
+      })(raw, c);
+      if (m) out.tableSize = TABLE_SIZES[m];
     } else {
       const b = f.bool(raw, c);
-      if (b !== undefined) out[k as Exclude<(typeof LAYOUT_KEYS)[number], 'lineMode'>] = b;
+      if (b !== undefined) out[k as Exclude<(typeof LAYOUT_KEYS)[number], 'lineMode' | 'tableSize'>] = b;
     }
   }
   return out;

@@ -298,8 +298,9 @@ function readAttachment(
     return undefined;
   }
   if (decoded.removed) c.warn(controlsWarning(spec, decoded.removed).what, { found: spec, pos });
-  // An attachment may carry its own front matter (e.g. from `gongwen new`): only its body is laid out.
-  return decoded.text.replace(/^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '');
+  // An attachment may carry its own front matter (e.g. from `gongwen new`): only its body is laid
+  // out. It is blanked, not cut, so that the body's lines keep their numbers in the file.
+  return decoded.text.replace(/^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/, (m) => m.replace(/[^\n]/g, ''));
 }
 
 /** Reads one source file from disk (and its seal image). */

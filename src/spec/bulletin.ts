@@ -12,6 +12,8 @@ export const SERIES_NAME_MIN_SIZE_PT = SIZE_PT.xiaoer;
 export const HEADING_SIZE_PT = 66;
 /** Letter spacing of the big word, 字 of its own size. */
 export const HEADING_LETTER_SPACING_EM = 1;
+/** Narrowest horizontal scale of a 报头 text before it is shrunk to stay within the 版心 (as the issuer mark) [C]. */
+export const MIN_H_SCALE = 0.5;
 /** 期号 line: 3号仿宋, centred, directly below the name. */
 export const ISSUE_SIZE_PT = SIZE_PT.sanhao;
 /** Editor (left) / date (right) line: 3号, inset 1 字 on the left. */

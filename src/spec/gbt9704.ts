@@ -127,6 +127,10 @@ export const UNSEALED_DATE_SHIFT_CHARS = 2;
 export const NOTE_INDENT_CHARS = 2;
 /** Attachment title on 版心 line 3 [S 7.3.7]. */
 export const ATTACH_TITLE_LINE = 3;
+/** 附件 label (附件2) on 版心 line 1, 3号黑体, flush left [S 7.3.7]. */
+export const ATTACH_LABEL_LINE = 1;
+/** Blank lines between an attachment's title and its body [C, as 7.3.2 below the document title]. */
+export const ATTACH_BODY_GAP_LINES = 1;
 /** Document number regex: 机关代字〔YYYY〕N号 [S 7.2.5]. */
 export const DOC_NUMBER_PATTERN = /^[^〔〕]+〔\d{4}〕[1-9]\d*号$/;
 /** Largest tightening of the line pitch to keep a signature with the body, pt [S 7.3.5.5 / C]. */

@@ -55,9 +55,17 @@ export const BREAK_COST = {
    * `批。`): worse than spreading one line by one 字 to take a character down with it [C].
    */
   orphanChar: 6,
+  /** A break inside a long Latin token (after `/` of a URL, `-` of a code): allowed, but a plain break is preferred. */
+  tokenBreak: 0.5,
   /** A line cut inside an unbreakable unit longer than the measure. */
   forcedCut: 10000,
 } as const;
+/**
+ * A run of this many half-width characters or more (URL, e-mail, code, long number) may break
+ * after `/ . - _ ? & = # @ : ; , ~ +` inside it, with no hyphen added; a shorter one (a phone
+ * number 0374-2699897, a date 2024-12-05) never splits [C, spec §10 «数字不能回行»].
+ */
+export const LONG_TOKEN_MIN_CHARS = 14;
 /** Break opportunities looked at per line start: the search window of the breaker [C]. */
 export const BREAK_WINDOW = 64;
 /** Rounding slack when comparing widths, pt [D]. */
@@ -66,8 +74,26 @@ export const WIDTH_EPSILON_PT = 0.01;
 // ── Tables (spec §13) ────────────────────────────────────────────────────────
 /** Stroke of a table's rules, pt [C]. */
 export const TABLE_RULE_PT = 0.5;
-/** Cell padding on either side of a table cell, 字 [C]. */
+/** Cell padding on either side of a table cell, 字 of the table's text size [C]. */
 export const TABLE_CELL_PAD_CHARS = 0.25;
+/**
+ * A cell text up to this many 字 is never wrapped: its column is at least that wide (short labels
+ * such as 序号, 责任部门 stay on one line, as Word's AutoFit keeps them) [C].
+ */
+export const TABLE_KEEP_WHOLE_CHARS = 6;
+/** Narrowest text width of a column, 字 [C]. */
+export const TABLE_MIN_COLUMN_CHARS = 2;
+
+// ── Images and captions (spec §12, 简报) ───────────────────────────────────────
+/** Size of an image pixel when the file states none: 96 dpi, pt [C]. */
+export const IMAGE_PT_PER_PX = 0.75;
+/** Grid lines kept free below an image for its caption (so image and caption fit one page) [C]. */
+export const IMAGE_CAPTION_LINES = 1;
+/**
+ * Near a page end an image (with its caption) is scaled down to the lines left on the page, to no
+ * less than this share of its height, rather than moved on and leaving the page short [C].
+ */
+export const IMAGE_MIN_SCALE = 0.6;
 
 // ── Title (7.3.1) ────────────────────────────────────────────────────────────
 /** Title lines hold at most this share of the 版心 width before they are split [C]. */

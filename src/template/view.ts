@@ -28,6 +28,8 @@ export interface CommonView {
   secrecy: string;
   urgency: string;
   attachments: string[];
+  /** Attachments given as files, laid out on their own pages: their place in 附件说明 (1-based) and title. */
+  attachmentPages: Array<{ index: string; title: string }>;
   note: string;
   cc: string[];
   printer: string;
@@ -99,6 +101,7 @@ function commonView(meta: Meta): CommonView {
     secrecy: secrecyText(meta.secrecy, meta.secrecyTerm),
     urgency: meta.urgency ?? '',
     attachments: meta.attachments,
+    attachmentPages: meta.attachmentFiles.map((a) => ({ index: String(a.index), title: a.title })),
     note: meta.note ?? '',
     cc: meta.cc,
     printer: meta.printer,

@@ -3,7 +3,6 @@
 // signature insets, the seal's extent, the 版记's page. Read from the XML; the LibreOffice
 // render test checks the resulting geometry.
 
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { loadFontSet } from '../../src/fonts/index.js';
 import type { FontSet } from '../../src/fonts/types.js';
 import { layoutDocument, planDocument } from '../../src/layout/index.js';
 import type { Block, GongwenDocument } from '../../src/model/types.js';
+import { planJobs } from '../../src/pipeline/inputs.js';
 import { readAndCompose } from '../../src/pipeline/build.js';
 import { writeDocx } from '../../src/render/docx/index.js';
 import { loadConfig } from '../../src/source/index.js';
@@ -56,13 +56,8 @@ const pdfTitles = (doc: GongwenDocument, fonts: FontSet): string[][] => {
   return titles;
 };
 
-const examples = (): string[] => {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.md') ? [join(d, e.name)] : [],
-    );
-  return walk(join(ROOT, 'content'));
-};
+/** The documents of content/ as a build of the folder takes them (attachment files are part of their document). */
+const examples = (): string[] => planJobs(['content'], join(ROOT, 'output'), ROOT).map((j) => j.file);
 
 let fonts: FontSet;
 beforeAll(() => {
@@ -77,8 +72,8 @@ describe('DOCX title lines equal the PDF title lines', () => {
     it(`for the example ${file.slice(ROOT.length + 1)}`, async () => {
       const { doc } = readAndCompose(file, config, templates);
       const pdf = pdfTitles(doc, fonts);
-      // An order or minutes usually have no title (GB/T 9704 10.2, 10.3).
-      expect(pdf.length).toBe(doc.blocks.filter((b) => b.kind === 'title').length);
+      // An order or minutes usually have no title (GB/T 9704 10.2, 10.3); an attachment page has its own (7.3.7).
+      expect(pdf.length).toBe(doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'attachmentPage').length);
       expect(docxTitles(await documentXml(doc))).toEqual(pdf);
     });
   }

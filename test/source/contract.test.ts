@@ -172,7 +172,8 @@ describe('attachments as files (GB/T 9704 8)', () => {
     const read = files({ 'content/附件1.md': '---\ntitle: x\n---\n# 名单\n\n张三\n' });
     const m = parse(doc(WITH(['  - 标题: 联络员名单', '    文件: 附件1.md', '  - 工作安排表'])), undefined, read).meta;
     expect(m.attachments).toEqual(['联络员名单', '工作安排表']);
-    expect(m.attachmentFiles).toEqual([{ index: 1, title: '联络员名单', file: '附件1.md', markdown: '# 名单\n\n张三\n' }]);
+    // The front matter is blanked, not cut: the body's lines keep their numbers in the file.
+    expect(m.attachmentFiles).toEqual([{ index: 1, title: '联络员名单', file: '附件1.md', markdown: '\n\n\n# 名单\n\n张三\n' }]);
   });
 
   it('a missing file is an error naming its line', () => {

@@ -4,10 +4,10 @@
 // the 版记 text box follows in a paragraph of its own on the plan's page.
 
 import type { DocumentPlan } from '../../layout/plan.js';
-import type { AttachmentPlan, AttendancePlan, ImagePlan } from '../../layout/plan.js';
+import type { AttachmentPlan, AttendancePlan, ImagePlan, TablePlan } from '../../layout/plan.js';
 import { HEADER_KINDS } from '../../layout/header.js';
 import type { Block, FontRole, ImageBlock, Run, TableBlock } from '../../model/types.js';
-import { TYPE_W_TWIP, ptToTwip } from '../../spec/index.js';
+import { BODY_SIZE_PT, TYPE_W_TWIP, ptToTwip } from '../../spec/index.js';
 import { DOCX_RULE_LINE_TWIP, EMU_PER_TWIP, bodyPtToTwip } from '../../spec/docx.js';
 import { colophonRun } from './colophon.js';
 import type { BodyPart, Ctx } from './context.js';
@@ -42,6 +42,7 @@ const PARA_STYLE = {
   list: S.listItem,
   code: S.code,
   credit: S.credit,
+  caption: S.caption,
 } as const;
 const PARA_ROLE: Record<keyof typeof PARA_STYLE, FontRole> = {
   body: 'fangsong',
@@ -49,6 +50,7 @@ const PARA_ROLE: Record<keyof typeof PARA_STYLE, FontRole> = {
   list: 'fangsong',
   code: 'fangsong',
   credit: 'kai',
+  caption: 'hei',
 };
 
 /** 附件说明 [S 7.3.4] as planned: `附件：1.Name`, later items aligned under the first name's number. */
@@ -80,25 +82,36 @@ const image = (ctx: Ctx, b: ImageBlock, plan: ImagePlan): Para => {
   ]);
 };
 
-/** A GFM table: single 0.5 pt rules, 版心 wide, cells in the table text style. */
-const table = (ctx: Ctx, b: TableBlock): string => {
-  const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length), 1);
-  const colW = Math.floor(TYPE_W_TWIP / cols);
-  const jc = (i: number): 'left' | 'center' | 'right' => b.align[i] ?? 'left';
+/**
+ * A GFM table as the plan set it [spec §13]: 版心 wide (tblW), fixed layout with the plan's
+ * column widths (gridCol and tcW, which WPS honours), the plan's cell padding, rows at least the
+ * plan's whole grid lines high and never split (cantSplit), the header row repeated on every
+ * page (tblHeader), cells in the plan's alignment and text size.
+ */
+const table = (ctx: Ctx, b: TableBlock, plan: TablePlan): string => {
+  const cols = plan.columns.length;
+  // Whole twips that add up to the 版心 width exactly.
+  const edges = plan.columns.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [0]).map(ptToTwip);
+  edges[cols] = TYPE_W_TWIP;
+  const colW = Array.from({ length: cols }, (_, i) => edges[i + 1]! - edges[i]!);
+  const pad = ptToTwip(plan.pad);
+  const size: RPr = plan.size !== BODY_SIZE_PT ? { size: plan.size } : {};
   const cell = (runs: Run[] | undefined, i: number, header: boolean): string =>
     el(
       'w:tc',
       {},
-      el('w:tcPr', {}, el('w:tcW', { 'w:w': colW, 'w:type': 'dxa' })) +
-        paraXml(para({ style: S.tableText, jc: jc(i) }, runsXml(ctx, runs ?? [], 'fangsong', header ? { bold: true } : {}))),
+      el('w:tcPr', {}, el('w:tcW', { 'w:w': colW[i], 'w:type': 'dxa' }) + el('w:vAlign', { 'w:val': 'center' })) +
+        paraXml(para({ style: S.tableText, jc: (header ? plan.headerAlign : plan.align)[i] }, runsXml(ctx, runs ?? [], header ? 'hei' : 'fangsong', header ? { font: ctx.fonts.hei, ...size } : size))),
     );
-  const row = (cells: Run[][], header: boolean): string =>
-    el(
-      'w:tr',
-      {},
-      (header ? el('w:trPr', {}, el('w:tblHeader')) : '') +
-        Array.from({ length: cols }, (_, i) => cell(cells[i], i, header)).join(''),
-    );
+  const rows = plan.header ? [b.header, ...b.rows] : b.rows;
+  const row = (cells: Run[][], k: number): string => {
+    const r = plan.rows[k]!;
+    const trPr =
+      el('w:cantSplit') +
+      el('w:trHeight', { 'w:val': r.span * ctx.pitch, 'w:hRule': 'atLeast' }) +
+      (r.header ? el('w:tblHeader') : '');
+    return el('w:tr', {}, el('w:trPr', {}, trPr) + Array.from({ length: cols }, (_, i) => cell(cells[i], i, r.header)).join(''));
+  };
   return el(
     'w:tbl',
     {},
@@ -108,11 +121,18 @@ const table = (ctx: Ctx, b: TableBlock): string => {
       el('w:tblStyle', { 'w:val': S.table }) +
         el('w:tblW', { 'w:w': TYPE_W_TWIP, 'w:type': 'dxa' }) +
         el('w:jc', { 'w:val': 'center' }) +
-        el('w:tblLayout', { 'w:type': 'fixed' }),
+        el('w:tblLayout', { 'w:type': 'fixed' }) +
+        el(
+          'w:tblCellMar',
+          {},
+          el('w:top', { 'w:w': 0, 'w:type': 'dxa' }) +
+            el('w:left', { 'w:w': pad, 'w:type': 'dxa' }) +
+            el('w:bottom', { 'w:w': 0, 'w:type': 'dxa' }) +
+            el('w:right', { 'w:w': pad, 'w:type': 'dxa' }),
+        ),
     ) +
-      el('w:tblGrid', {}, Array.from({ length: cols }, () => el('w:gridCol', { 'w:w': colW })).join('')) +
-      (b.header.length ? row(b.header, true) : '') +
-      b.rows.map((r) => row(r, false)).join(''),
+      el('w:tblGrid', {}, colW.map((w) => el('w:gridCol', { 'w:w': w })).join('')) +
+      rows.map((r, k) => row(r, k)).join(''),
   );
 };
 
@@ -138,6 +158,8 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
   const attachments = byBlock(plan.attachments);
   const images = byBlock(plan.images);
   const attendanceOf = byBlock(plan.attendance);
+  const attachmentPages = byBlock(plan.attachmentPages);
+  const tables = byBlock(plan.tables);
   paras(header(ctx, plan.header));
   // The header blocks that lead the document are in the plan's header.
   const first = blocks.findIndex((b) => !HEADER_KINDS.has(b.kind));
@@ -169,23 +191,39 @@ export const body = (ctx: Ctx, blocks: readonly Block[], plan: DocumentPlan): Bo
         paras([para({ style: S.addressee }, [run(b.text)])]);
         break;
       case 'paragraph':
-        paras([para({ style: PARA_STYLE[b.style] }, runsXml(ctx, b.runs, PARA_ROLE[b.style]))]);
+        // A table caption stays with its table; a figure with its caption below it (image()).
+        paras([para({ style: PARA_STYLE[b.style], ...(b.style === 'caption' && blocks[i + 1]?.kind === 'table' ? { keepNext: true } : {}) }, runsXml(ctx, b.runs, PARA_ROLE[b.style]))]);
         break;
       case 'heading': {
         const extra: RPr = b.level === 3 && ctx.options.boldLevel3 ? { bold: true } : {};
         paras([para({ style: HEADING_STYLE[b.level] }, runsXml(ctx, b.runs, HEADING_ROLE[b.level], extra))]);
         break;
       }
-      case 'table':
-        out.push({ kind: 'raw', xml: table(ctx, b) });
+      case 'table': {
+        const t = tables.get(i);
+        if (t) out.push({ kind: 'raw', xml: table(ctx, b, t) });
         break;
-      case 'image':
-        paras([image(ctx, b, images.get(i)!)]);
+      }
+      case 'image': {
+        const p = image(ctx, b, images.get(i)!);
+        const next = blocks[i + 1];
+        if (next?.kind === 'paragraph' && next.style === 'caption') p.pPr.keepNext = true;
+        paras([p]);
         break;
+      }
       case 'attachmentNote': {
         const a = attachments.get(i)!;
         paras(blank(a.gapLines));
         paras(attachmentNote(a));
+        break;
+      }
+      case 'attachmentPage': {
+        // A new page: the label on its line 1, the title from line 3 [S 7.3.7].
+        const a = attachmentPages.get(i)!;
+        paras([para({ style: S.normal, ind: { firstLine: 0 }, keepNext: true, pageBreakBefore: true }, [run(a.label, { style: S.label })])]);
+        paras(blank(a.gapBefore, true));
+        paras([para({ style: S.title, keepNext: true }, [run(a.lines.join('\n'))])]);
+        paras(blank(a.gapAfter, true));
         break;
       }
       case 'signature':

@@ -122,7 +122,9 @@ const docNumber = (d: DocNumberPlan): Para[] => {
 /** 简报 报头 (spec §12): each element on the plan's slot, heights in whole grid lines. */
 const masthead = (ctx: Ctx, m: MastheadPlan): Array<{ slot: number; slots: number; p: Para }> => {
   const out: Array<{ slot: number; slots: number; p: Para }> = [];
-  if (m.marking) out.push({ slot: m.marking.slot, slots: 1, p: para({ style: S.mastheadMarking }, [run(m.marking.text)]) });
+  // Sizes and scales as the plan fitted them into the 版心.
+  const fit = (size: number, hScale?: number) => ({ size, ...(hScale !== undefined && hScale < 1 ? { scale: Math.round(hScale * 100) } : {}) });
+  if (m.marking) out.push({ slot: m.marking.slot, slots: 1, p: para({ style: S.mastheadMarking }, [run(m.marking.text, fit(m.marking.size, m.marking.hScale))]) });
   const exact = (slots: number) => ({ line: slots * ctx.pitch, lineRule: 'exact' as const });
   out.push({
     slot: m.name.slot,
@@ -136,16 +138,16 @@ const masthead = (ctx: Ctx, m: MastheadPlan): Array<{ slot: number; slots: numbe
     slot: m.heading.slot,
     slots: m.heading.slots,
     p: para({ style: S.mastheadHeading, spacing: exact(m.heading.slots) }, [
-      ...(chars.length > 1 ? [run(chars.slice(0, -1).join(''), { spacing })] : []),
-      run(chars[chars.length - 1] ?? ''),
+      ...(chars.length > 1 ? [run(chars.slice(0, -1).join(''), { spacing, ...fit(m.heading.size, m.heading.hScale) })] : []),
+      run(chars[chars.length - 1] ?? '', fit(m.heading.size, m.heading.hScale)),
     ]),
   });
-  out.push({ slot: m.issue.slot, slots: 1, p: para({ style: S.mastheadIssue }, [run(m.issue.text)]) });
+  out.push({ slot: m.issue.slot, slots: 1, p: para({ style: S.mastheadIssue }, [run(m.issue.text, fit(m.issue.size, m.issue.hScale))]) });
   out.push({
     slot: m.editor.slot,
     slots: 1,
     p: para({ style: S.mastheadEditor, ind: { left: bodyPtToTwip(m.editor.inset), firstLine: 0 }, tabs: [{ val: 'right', pos: TYPE_W_TWIP }] }, [
-      run(m.editor.text),
+      run(m.editor.text, fit(m.editor.size, m.editor.hScale)),
       run('\t'),
       run(m.editor.date),
     ]),
