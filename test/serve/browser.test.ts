@@ -7,7 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServe, type ServeSession } from '../../src/cli/serve.js';
-import { exampleProject, filesUnder } from '../cli/helpers.js';
+import { exampleProject } from '../cli/helpers.js';
+import { planJobs } from '../../src/pipeline/inputs.js';
 import { collect, loader } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,7 +65,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the preview page in Chromium', () => {
 
   it('lists the documents with type, 文号, title and status, and draws the selected one', async () => {
     // The server answers before the first builds are done: the list fills in as they finish.
-    const examples = filesUnder(join(dir, 'content')).filter((f) => f.endsWith('.md'));
+    // The documents of the example project (attachment files are not documents of their own).
+    const examples = planJobs(['content'], 'output', dir).map((j) => j.file);
     const count = (folder: string): number => examples.filter((f) => f.includes(`${folder}/`)).length;
     await page.waitForFunction((n) => document.querySelectorAll('#docs li[data-status="ok"]').length === n, examples.length, { timeout: 60_000 });
     const items = await page.$$eval('#docs li[data-id]', (lis) => lis.map((li) => ({ text: li.textContent ?? '', status: li.getAttribute('data-status') })));
