@@ -14,7 +14,7 @@ import { splitFrontMatter } from './frontmatter.js';
 import { keySpec } from './keys.js';
 import { missing } from './crosschecks.js';
 import { parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from './schema.js';
-import { imageInfo, imageTooLarge, resolveProjectPath, resolveSealPath } from './seal.js';
+import { imageInfo, imageTooLarge, resolveProjectPath } from './seal.js';
 import { TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 import type { ProjectConfig, Source } from './types.js';
 import { MAX_SOURCE_BYTES } from '../spec/limits.js';
@@ -218,6 +218,55 @@ export function parseSource(
   };
 }
 
+/** What a named file is called in messages: its path's subject, and the file when missing or unreadable. */
+interface NamedFile {
+  subject: { zh: string; en: string };
+  missing: { zh: string; en: string };
+  unreadable: (code: string) => { zh: string; en: string };
+}
+const SEAL_FILE: NamedFile = {
+  subject: { zh: '印章', en: 'seal' },
+  missing: { zh: '找不到印章图片', en: 'seal image not found' },
+  unreadable: (code) => ({ zh: `无法读取印章图片（${code}）`, en: `cannot read the seal image (${code})` }),
+};
+const ATTACHMENT_FILE: NamedFile = {
+  subject: { zh: '附件', en: 'attachment' },
+  missing: { zh: '找不到附件文件', en: 'attachment file not found' },
+  unreadable: (code) => ({ zh: `无法读取附件文件（${code}）`, en: `cannot read the attachment file (${code})` }),
+};
+
+/**
+ * Reads a file the front matter names (a seal, an attachment): a path relative to the source (or,
+ * for a config default, to the config file) that stays inside the project folder; problems go
+ * through the key's field context.
+ */
+function readNamedFile(
+  spec: string,
+  named: NamedFile,
+  c: FieldCtx,
+  pos: Position | undefined,
+  entry: Entry,
+  file: string,
+  config: ProjectConfig,
+  readFile: (p: string) => Uint8Array,
+): Uint8Array | undefined {
+  const root = config.path ? config.root : path.dirname(path.resolve(file));
+  const base = entry.file === file ? file : path.join(config.root, 'gongwen.config.yaml');
+  const r = resolveProjectPath(spec, base, root, named.subject);
+  const at = pos ? { pos } : {};
+  if (!r.ok) {
+    c.error(r.what, { expected: r.expected, found: spec, ...at });
+    return undefined;
+  }
+  try {
+    return readFile(r.abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    c.error(code === 'ENOENT' ? named.missing : named.unreadable(code ?? String(e)), { found: spec, ...at });
+    return undefined;
+  }
+}
+
 function readSeal(
   spec: string,
   c: FieldCtx,
@@ -226,27 +275,8 @@ function readSeal(
   config: ProjectConfig,
   readFile: (p: string) => Uint8Array,
 ): ImageData | undefined {
-  const root = config.path ? config.root : path.dirname(path.resolve(file));
-  // A seal given as a config default is relative to the config file.
-  const base = entry.file === file ? file : path.join(config.root, 'gongwen.config.yaml');
-  const r = resolveSealPath(spec, base, root);
-  if (!r.ok) {
-    c.error(r.what, { expected: r.expected, found: spec });
-    return undefined;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFile(r.abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    c.error(
-      code === 'ENOENT'
-        ? { zh: '找不到印章图片', en: 'seal image not found' }
-        : { zh: `无法读取印章图片（${code ?? String(e)}）`, en: `cannot read the seal image (${code ?? String(e)})` },
-      { found: spec },
-    );
-    return undefined;
-  }
+  const bytes = readNamedFile(spec, SEAL_FILE, c, undefined, entry, file, config, readFile);
+  if (!bytes) return undefined;
   const info = imageInfo(bytes);
   if (!info) {
     c.error(
@@ -273,26 +303,8 @@ function readAttachment(
   config: ProjectConfig,
   readFile: (p: string) => Uint8Array,
 ): string | undefined {
-  const root = config.path ? config.root : path.dirname(path.resolve(file));
-  const base = entry.file === file ? file : path.join(config.root, 'gongwen.config.yaml');
-  const r = resolveProjectPath(spec, base, root, { zh: '附件', en: 'attachment' });
-  if (!r.ok) {
-    c.error(r.what, { expected: r.expected, found: spec, pos });
-    return undefined;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFile(r.abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    c.error(
-      code === 'ENOENT'
-        ? { zh: '找不到附件文件', en: 'attachment file not found' }
-        : { zh: `无法读取附件文件（${code ?? String(e)}）`, en: `cannot read the attachment file (${code ?? String(e)})` },
-      { found: spec, pos },
-    );
-    return undefined;
-  }
+  const bytes = readNamedFile(spec, ATTACHMENT_FILE, c, pos, entry, file, config, readFile);
+  if (!bytes) return undefined;
   const decoded = decodeSource(spec, bytes);
   if (!decoded.ok) {
     c.error(decoded.problem.what, { found: spec, pos });
