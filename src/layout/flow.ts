@@ -9,7 +9,7 @@ import { planAttachmentPage } from './attachmentpage.js';
 import { planAttendance } from './attendance.js';
 import type { PlanContext } from './context.js';
 import { BODY, CELL, LEFT, WIDTH } from './page.js';
-import type { AttachmentPagePlan, AttachmentPlan, AttendancePlan, FlowLine, ImagePlan, HeaderPlan, LinePiece, LineRole, SignaturePlan, TablePlan, TitlePlan } from './plan.js';
+import type { ElementPlans, FlowLine, HeaderPlan, LinePiece, LineRole } from './plan.js';
 import { planSignature } from './signature.js';
 import { imagePiece, minImageSpan, planImage } from './image.js';
 import { planTable } from './table.js';
@@ -79,15 +79,8 @@ export class Flow {
   }
 }
 
-export interface FlowPlan {
+export interface FlowPlan extends ElementPlans {
   lines: FlowLine[];
-  titles: TitlePlan[];
-  signatures: SignaturePlan[];
-  attachments: AttachmentPlan[];
-  attachmentPages: AttachmentPagePlan[];
-  tables: TablePlan[];
-  images: ImagePlan[];
-  attendance: AttendancePlan[];
   colophon?: ColophonBlock;
 }
 

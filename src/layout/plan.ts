@@ -347,12 +347,8 @@ export interface ColophonPlan {
   page: number;
 }
 
-export interface DocumentPlan {
-  info: DocumentInfo;
-  file: string;
-  /** Grid pitch of the document, pt. */
-  pitch: number;
-  header: HeaderPlan;
+/** The decisions about the body's elements, in document order, each naming its model block. */
+export interface ElementPlans {
   titles: TitlePlan[];
   signatures: SignaturePlan[];
   attachments: AttachmentPlan[];
@@ -361,6 +357,14 @@ export interface DocumentPlan {
   images: ImagePlan[];
   /** 纪要 attendance lists [S 10.3], in order. */
   attendance: AttendancePlan[];
+}
+
+export interface DocumentPlan extends ElementPlans {
+  info: DocumentInfo;
+  file: string;
+  /** Grid pitch of the document, pt. */
+  pitch: number;
+  header: HeaderPlan;
   colophon?: ColophonPlan;
   pages: PagePlan[];
   warnings: LayoutWarning[];
