@@ -69,7 +69,12 @@ function copyPackage(key, stage, keep) {
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 const runtime = Object.keys(lock.packages).filter((key) => key !== '' && !lock.packages[key].dev);
-const trimmed = new Map((await usedFonts()).map((f) => [f.pkg, f.files.map((x) => x.file)]));
+/**
+ * Packages carried with only the files gongwen uses: the font faces of the roles, and pdf.js's two
+ * browser builds that the preview page loads (its Node builds, types and legacy builds are not used).
+ */
+const BROWSER_ONLY = { 'pdfjs-dist': ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs'] };
+const trimmed = new Map([...(await usedFonts()).map((f) => [f.pkg, f.files.map((x) => x.file)]), ...Object.entries(BROWSER_ONLY)]);
 // npm applies `overrides` only in the project itself, not to an installed package: the
 // packages they adjust (docx, for a nanoid that runs on Node 20) travel inside as tested.
 const release = new Set([...trimmed.keys(), ...Object.keys(pkg.overrides ?? {})]);
@@ -87,8 +92,10 @@ try {
 
     // The dependencies carried inside: every runtime package, or the trimmed fonts and the
     // overridden packages.
+    // Optional packages stay out: pdf.js's canvas (a native binary for drawing in Node: the preview
+    // draws in the browser) and handlebars' uglify-js (template minification, never used).
     const carried = runtime.filter((key) =>
-      topLevel(key) && (flavour === 'offline' || release.has(key.slice('node_modules/'.length))),
+      topLevel(key) && !lock.packages[key].optional && (flavour === 'offline' || release.has(key.slice('node_modules/'.length))),
     );
     for (const key of carried) {
       if (existsSync(join(root, key))) copyPackage(key, stage, trimmed.get(key.slice('node_modules/'.length)));
