@@ -7,6 +7,7 @@ import * as fontkit from 'fontkit';
 import type { Font, FontCollection } from 'fontkit';
 import type { FontOrigin, LoadedFont } from './types.js';
 import type { FontRole } from '../model/types.js';
+import { fontTable } from '../adapters/fontkit.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
 import { cachedSfnt, cachedSfntFile, signature } from './sfntcache.js';
 import { SparseFont, readsOutlinesOnDemand, watchOutlines } from './sparse.js';
@@ -22,8 +23,7 @@ function isCollection(f: Font | FontCollection): f is FontCollection {
 /** Every name a face is known by (family, full and PostScript names in all languages). */
 export function faceNames(font: Font): string[] {
   const names = new Set<string>();
-  const records = (font as unknown as { name?: { records?: Record<string, Record<string, string> | undefined> } })
-    .name?.records;
+  const records = fontTable<{ records?: Record<string, Record<string, string> | undefined> }>(font, 'name')?.records;
   for (const key of ['fontFamily', 'fullName', 'postscriptName', 'preferredFamily']) {
     const rec = records?.[key];
     if (rec) for (const v of Object.values(rec)) if (typeof v === 'string') names.add(v.trim());
