@@ -272,3 +272,11 @@ export function finalStreams(
   };
   return out;
 }
+
+/**
+ * Register a parsed fontkit face as font `name`: pdfkit takes any object with a layout()
+ * as a parsed font (PDFFontFactory.open), which its typings do not declare.
+ */
+export function registerFace(doc: PDFKit.PDFDocument, name: string, face: Font): void {
+  doc.registerFont(name, face as unknown as PDFKit.Mixins.PDFFontSource);
+}

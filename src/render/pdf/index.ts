@@ -13,7 +13,7 @@ import { buildDate } from '../build-date.js';
 import { PageText, type TextStyle } from './textobject.js';
 import { deflateOffThread } from './deflate.js';
 import { poolCompressor, type Compressor } from './deflatethread.js';
-import { checkDocument, collectOutput, pageGraphicsState } from '../../adapters/pdfkit.js';
+import { checkDocument, collectOutput, pageGraphicsState, registerFace } from '../../adapters/pdfkit.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
@@ -77,7 +77,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
       const f = faces.get(id);
       if (!f) throw new Error(`font ${id} is not in the font set`);
       // The parsed face (pdfkit accepts a fontkit font): no re-parse per document.
-      if (f.face) doc.registerFont(id, pdfkitFace(f.face) as unknown as PDFKit.Mixins.PDFFontSource);
+      if (f.face) registerFace(doc, id, pdfkitFace(f.face));
       else if (f.collectionFace) doc.registerFont(id, f.bytes, f.collectionFace);
       else doc.registerFont(id, f.bytes);
       registered.add(id);
