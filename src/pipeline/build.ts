@@ -3,11 +3,12 @@
 
 import { dirname, resolve } from 'node:path';
 import type { ProjectConfig, Source } from '../source/index.js';
-import { readSource } from '../source/index.js';
+import { parseSource, readSource } from '../source/index.js';
 import type { GongwenDocument } from '../model/types.js';
 import type { TemplateSet } from '../template/render.js';
 import type { FontSet } from '../fonts/index.js';
 import { Problem } from '../errors.js';
+import type { Compressor } from '../render/pdf/deflatethread.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
 // The layout engine and the writers (pdfkit, docx) load on first use: a DOCX-only run never
@@ -25,6 +26,8 @@ export interface BuildContext {
   formats: readonly Format[];
   /** PDF/A-2b output (always on for the archive). */
   pdfa: boolean;
+  /** Compresses PDF streams (the build session's choice; default: libuv's pool). */
+  compressor?: Compressor;
 }
 
 export interface Built {
@@ -35,17 +38,17 @@ export interface Built {
 }
 
 /** Read one source and compose its document model (what `gongwen check` runs). */
-export function readAndCompose(file: string, config: ProjectConfig, templates: TemplateSet): { source: Source; doc: GongwenDocument } {
-  const source = readSource(file, config);
+export function readAndCompose(file: string, config: ProjectConfig, templates: TemplateSet, bytes?: Uint8Array): { source: Source; doc: GongwenDocument } {
+  const source = bytes ? parseSource(file, bytes, config) : readSource(file, config);
   // The project folder is the config file's folder, else the source's own folder.
   const root = config.path ? config.root : dirname(resolve(file));
   const doc = composeDocument(source, templates, { loadImage: imageLoader(file, root) });
   return { source, doc };
 }
 
-/** Build one file; throws BuildError when the source is wrong. */
-export async function buildFile(file: string, ctx: BuildContext): Promise<Built> {
-  const { source, doc } = readAndCompose(file, ctx.config, ctx.templates);
+/** Build one file (its text `bytes` when given, else read); throws BuildError when the source is wrong. */
+export async function buildFile(file: string, ctx: BuildContext, bytes?: Uint8Array): Promise<Built> {
+  const { source, doc } = readAndCompose(file, ctx.config, ctx.templates, bytes);
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
   if (ctx.formats.includes('pdf')) {
@@ -56,7 +59,7 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
         new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }),
       );
     }
-    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa, ...(ctx.compressor ? { compressor: ctx.compressor } : {}) });
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();

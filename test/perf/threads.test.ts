@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { lowerHelperThreads } from '../../src/pipeline/threads.js';
+import { lowerHelperThreads } from '../../src/pipeline/tuning.js';
 import { createBuilder } from '../../src/pipeline/batch.js';
 import { loadFontSet } from '../../src/fonts/index.js';
 import { loadConfig } from '../../src/source/index.js';
@@ -42,7 +42,7 @@ describe.runIf(process.platform === 'linux')('helper threads of a batch', () => 
     const main = niceOf(process.pid);
     const helpers = threads().filter((t) => t !== process.pid);
     expect(helpers.length).toBeGreaterThan(0);
-    lowerHelperThreads();
+    lowerHelperThreads(new Set());
     expect(niceOf(process.pid)).toBe(main);
     for (const t of helpers) expect(niceOf(t)).toBe(19);
   });
