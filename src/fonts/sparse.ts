@@ -120,8 +120,10 @@ const sparseOf = new WeakMap<Font, SparseFont>();
  */
 export function watchOutlines(face: Font, sparse: SparseFont): void {
   sparseOf.set(face, sparse);
-  const offsets = fontTable<{ offsets: number[] }>(face, 'loca')?.offsets ?? [];
+  // The loca table is decoded on the first glyph read, not when the face is opened.
+  let offsets: number[] | undefined;
   beforeGlyphReads(face, (id) => {
+    offsets ??= fontTable<{ offsets: number[] }>(face, 'loca')?.offsets ?? [];
     const start = offsets[id];
     const end = offsets[id + 1];
     if (start !== undefined && end !== undefined) sparse.ensure(start, end);
