@@ -1,7 +1,7 @@
 // `npm run bench`: gongwen against itself and against typst on generated documents.
 //   (a) one typical 3-page document as a cold CLI process (median of several runs);
 //   (b) 200 documents of both types, 1–20 pages: PDF + DOCX, then PDF only (all cores and
-//       one), and the same 200 documents compiled by typst (the reference);
+//       one), OFD only (one and all cores), and the same 200 documents compiled by typst (the reference);
 //   (c) 1,000 documents, PDF only: RSS after 200 and after 1,000 documents, and typst on them.
 // Options: --docs N (default 200), --large N (default 1000; 0 skips), --runs N (cold runs, default 5),
 // --repeat N (gongwen/typst pairs of the 200-document PDF batch for a median ratio, default 1).
@@ -80,6 +80,12 @@ const pdfSeq = json([join(root, 'bench/batch.mjs'), 'batch', 'out-seq', 'pdf', '
 line('gongwen PDF, 1 job', pdfSeq);
 const pdfPar = json([join(root, 'bench/batch.mjs'), 'batch', 'out-par', 'pdf', String(cores)]);
 line(`gongwen PDF, ${cores} jobs`, pdfPar);
+// OFD, the third writer of the same pages: it should cost no more than the PDF.
+const ofdSeq = json([join(root, 'bench/batch.mjs'), 'batch', 'out-ofd-seq', 'ofd', '1']);
+line('gongwen OFD, 1 job', ofdSeq);
+const ofdPar = json([join(root, 'bench/batch.mjs'), 'batch', 'out-ofd-par', 'ofd', String(cores)]);
+line(`gongwen OFD, ${cores} jobs`, ofdPar);
+console.log(`    OFD / PDF time: ${(ofdSeq.seconds / pdfSeq.seconds).toFixed(2)} (1 job), ${(ofdPar.seconds / pdfPar.seconds).toFixed(2)} (${cores} jobs)`);
 const typst = json([join(root, 'bench/typst.mjs'), String(DOCS), join(work, 'out-typst'), String(SEED)]);
 line('typst 0.14 (typst-ts 0.7)', typst);
 const ratio = pdfPar.docs / pdfPar.seconds / (typst.docs / typst.seconds);

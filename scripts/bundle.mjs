@@ -1,12 +1,12 @@
 // Bundles the compiled CLI (and the programmatic interface, src/index.ts) into dist/bundle/
-// (run by `npm run prepare` after tsc): Node then resolves and compiles a handful of files
+// (run by `npm run compile` after tsc, and by scripts/pack.mjs for the archives): Node then resolves and compiles a handful of files
 // instead of ~400 modules, which is most of the cold-start time of a one-document build. bin/gongwen.js falls back to dist/cli.js when the
 // bundle is missing. The PDF and DOCX writers stay in chunks of their own, loaded on demand.
 //
 // Two modules are wired up lazily, since their load-time work is never needed in practice:
 // brotli (decompresses its 120 KB dictionary on load; fontkit needs it only for WOFF2 fonts)
 // and linebreak (decodes a Unicode table on load; pdfkit needs it only to wrap text, which
-// gongwen never asks of it). Both are loaded from node_modules on first use.
+// only the archive's printed catalogue asks of it). Both are loaded from node_modules on first use.
 //
 // `node scripts/bundle.mjs [folder]`: another output folder, two levels below the repository
 // like dist/bundle (the code finds package.json, templates/ and node_modules/ from there).

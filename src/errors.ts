@@ -29,6 +29,16 @@ export interface ProblemInit {
   hint?: Text;
 }
 
+/** Characters of a found value shown in a message; a longer value is cut with「…」. */
+const FOUND_SHOWN_CHARS = 100;
+
+/** A found value on one line: line breaks shown as `\n`, long values cut. */
+function oneLine(found: string): string {
+  const flat = found.replace(/\r?\n/g, '\\n');
+  const chars = [...flat];
+  return chars.length > FOUND_SHOWN_CHARS ? chars.slice(0, FOUND_SHOWN_CHARS).join('') + '…' : flat;
+}
+
 /** One problem in one file: an error stops the file, a warning does not. */
 export class Problem {
   readonly file: string;
@@ -56,14 +66,14 @@ export class Problem {
     if (lang === 'zh') {
       let head = this.key !== undefined ? `键「${this.key}」：${this.what.zh}` : this.what.zh;
       if (this.expected) head += `；应为 ${this.expected.zh}`;
-      if (this.found !== undefined) head += `；实际为「${this.found}」`;
+      if (this.found !== undefined) head += `；实际为「${oneLine(this.found)}」`;
       parts.push(head);
       if (this.hint) parts.push(this.hint.zh);
       return `${where}: ${parts.join('。')}`;
     }
     let head = this.key !== undefined ? `key "${this.key}": ${this.what.en}` : this.what.en;
     if (this.expected) head += `; expected ${this.expected.en}`;
-    if (this.found !== undefined) head += `; found "${this.found}"`;
+    if (this.found !== undefined) head += `; found "${oneLine(this.found)}"`;
     parts.push(head);
     if (this.hint) parts.push(this.hint.en);
     return `${where}: ${parts.join('. ')}`;

@@ -4,9 +4,10 @@
 
 import type { Meta } from '../source/index.js';
 import type { DocType } from '../model/types.js';
+import { DOC_TYPES } from '../source/doctypes.js';
 
-/** Folder of each type inside a year. */
-export const TYPE_FOLDER: Record<DocType, string> = { reply: '提案答复', bulletin: '简报' };
+/** Folder of each type inside a year: its Chinese name (提案答复, 简报, 通知 …). */
+export const TYPE_FOLDER = Object.fromEntries(DOC_TYPES.map((t) => [t.type, t.name.zh])) as Record<DocType, string>;
 
 /** Characters Windows does not allow in a file name → their full-width forms. */
 const WINDOWS_FORBIDDEN: Record<string, string> = {
@@ -44,10 +45,12 @@ export function safeStem(text: string): string {
   return s;
 }
 
-/** The document's archive name (no extension): the 发文字号 of a reply, series + 期号 of a bulletin. */
+/** The document's archive name (no extension): the 发文字号, 令号 or 期号 with what it numbers. */
 export function archiveStem(meta: Meta): string {
-  if (meta.type === 'reply') return safeStem(meta.number);
-  return safeStem(`${meta.name}${meta.heading}第${meta.issue}期`);
+  if (meta.type === 'bulletin') return safeStem(`${meta.name}${meta.heading}第${meta.issue}期`);
+  if (meta.type === 'order') return safeStem(`${meta.mark ?? `${meta.issuer}令`}第${meta.orderNumber}号`);
+  if (meta.type === 'minutes') return safeStem(`${meta.name}纪要${meta.issue ? `第${meta.issue}期` : meta.date.iso}`);
+  return safeStem(meta.number);
 }
 
 /** Path of a document's file inside the archive, with `/` separators. */

@@ -1,22 +1,22 @@
 // What `gongwen build` records after each file: manifest entries beside the outputs, and
-// with `--archive DIR` a copy of each finished document in the archive (with the archive's
-// own manifest). Both manifests are written once, at the end of the batch.
+// with `--archive DIR` the finished documents kept for the archive (archiving.ts places
+// them). Both manifests are written once, at the end of the batch.
 
 import { basename, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Lang, Text } from '../errors.js';
 import type { FontSet } from '../fonts/index.js';
 import type { FontRole } from '../model/types.js';
-import type { Built, Format } from '../pipeline/build.js';
+import type { BuildContext, Built, Format } from '../pipeline/build.js';
+import type { ArchiveConfig } from '../source/archivecodes.js';
 import type { Job } from '../pipeline/inputs.js';
 import { OFFICIAL_DOCX_NAMES as DEFAULT_DOCX_FONT_NAMES } from '../fonts/catalog.js';
 import { sha256 } from '../archive/hash.js';
 import { manifestPath, relPosix, toolVersion, updateManifest, type FontRecord, type ManifestEntry } from '../archive/manifest.js';
-import { archiveRelPath } from '../archive/names.js';
-import { archiveTarget, placeAll, type Placement } from '../archive/place.js';
 import { t } from './messages.js';
 
 export const PDFA_CONFORMANCE = 'PDF/A-2b';
+export const OFDA_CONFORMANCE = 'OFD-A';
 
 export const ARCHIVE_MSG = {
   conflict: {
@@ -26,6 +26,12 @@ export const ARCHIVE_MSG = {
   replaced: { zh: '已替换归档文件（--force）：{a}', en: 'replaced archive file (--force): {a}' },
   archived: { zh: '已归档', en: 'archived' },
   unchanged: { zh: '归档中已有相同文件', en: 'already in the archive' },
+  noRetention: {
+    zh: '{f}：没有保管期限，未归档。请在前置元数据中写「保管期限: D30」（Y 永久、D30 定期30年、D10 定期10年），或在配置文件 archive 中设置 retention',
+    en: '{f}: no retention period, not archived; give "retention: D30" (Y, D30, D10) in the front matter or archive.retention in the configuration',
+  },
+  code: { zh: '档号', en: 'archival code' },
+  catalogue: { zh: '已写归档文件目录', en: 'wrote the catalogue' },
   brokenManifest: {
     zh: '清单文件无法读取，已按本次生成的文件重写：{p}（{why}）',
     en: 'the manifest could not be read and was rewritten from this build: {p} ({why})',
@@ -39,10 +45,25 @@ export interface LedgerOptions {
   fonts: FontSet;
   docxNames?: Partial<Record<FontRole, string>>;
   pdfa: boolean;
-  archive?: { dir: string; force: boolean };
+  archive?: { dir: string; force: boolean; stamp: boolean; settings?: ArchiveConfig };
+  /** Builds a document again with extra items on page 1 (the 归档章). */
+  rebuild?: Rebuild;
 }
 
-interface Sink {
+/** What the archive needs of a built document (not its model: a batch keeps these to its end). */
+export type BuiltFacts = Pick<Built, 'source'> & { doc: Pick<Built['doc'], 'info'> };
+
+/** A document built and written, waiting to be archived at the end of the batch. */
+export interface Pending {
+  job: Job;
+  built: BuiltFacts;
+  written: Written[];
+  sourceSha: string;
+}
+
+export type Rebuild = (file: string, pageOne: BuildContext['pageOneItems']) => Promise<Built>;
+
+export interface Sink {
   lang: Lang;
   out(line: string): void;
   err(line: string): void;
@@ -58,7 +79,7 @@ export interface Written {
 export class BuildLedger {
   private readonly add: ManifestEntry[] = [];
   private readonly remove: string[] = [];
-  private readonly archiveAdd: ManifestEntry[] = [];
+  private readonly pending: Pending[] = [];
   private readonly archiveDir?: string;
 
   constructor(
@@ -70,7 +91,8 @@ export class BuildLedger {
 
   private fontsOf(format: Format): Record<string, FontRecord> {
     const out: Record<string, FontRecord> = {};
-    if (format === 'pdf') {
+    // PDF and OFD embed the font files; a DOCX names the families Word should use.
+    if (format === 'pdf' || format === 'ofd') {
       for (const [role, rf] of Object.entries(this.o.fonts.roles)) {
         out[role] = { file: basename(rf.font.path), postscriptName: rf.font.postscriptName };
       }
@@ -81,24 +103,8 @@ export class BuildLedger {
     return out;
   }
 
-  private entry(dir: string, path: string, w: Written, job: Job, built: Built, sourceSha: string): ManifestEntry {
-    const meta = built.source.meta;
-    return {
-      path: relPosix(dir, path),
-      format: w.format,
-      ...(w.format === 'pdf' && this.o.pdfa ? { conformance: PDFA_CONFORMANCE } : {}),
-      size: w.bytes.length,
-      sha256: sha256(w.bytes),
-      source: relPosix(dir, job.file),
-      sourceSha256: sourceSha,
-      type: meta.type,
-      title: built.doc.info.title,
-      ...(meta.number !== undefined ? { number: meta.number } : {}),
-      ...(meta.type === 'bulletin' ? { issue: built.doc.info.subject } : {}),
-      date: meta.date.iso,
-      fonts: this.fontsOf(w.format),
-      tool: toolVersion(),
-    };
+  private entry(dir: string, path: string, w: Written, job: Job, built: BuiltFacts, sourceSha: string): ManifestEntry {
+    return manifestEntry({ dir, path, bytes: w.bytes, format: w.format, job, built, sourceSha, pdfa: this.o.pdfa, fonts: this.fontsOf(w.format) });
   }
 
   /** A file failed: its outputs (already removed) leave the manifest. */
@@ -106,50 +112,77 @@ export class BuildLedger {
     for (const p of outputs) this.remove.push(relPosix(this.o.outDir, p));
   }
 
-  /**
-   * A file was built and its outputs written: record them, and archive them when asked.
-   * Returns false when the archive refused to replace a different file.
-   */
-  built(job: Job, built: Built, written: Written[]): boolean {
+  /** A file was built and its outputs written: record them; with an archive, keep it for finish(). */
+  built(job: Job, built: Built, written: Written[]): void {
     const sourceSha = sha256(readFileSync(job.file));
     for (const w of written) this.add.push(this.entry(this.o.outDir, w.path, w, job, built, sourceSha));
-    if (!this.archiveDir || !this.o.archive) return true;
-
-    const placements: Placement[] = written.map((w) => ({
-      target: archiveTarget(this.archiveDir!, archiveRelPath(built.source.meta, w.format)),
-      bytes: w.bytes,
-      from: w.path,
-    }));
-    const { outcomes, conflicts } = placeAll(placements, this.o.archive.force);
-    const show = (p: string): string => relativeTo(this.o.cwd, p);
-    if (conflicts.length && !this.o.archive.force) {
-      for (const c of conflicts) this.r.err(t(ARCHIVE_MSG.conflict, this.r.lang, { a: show(c.target), o: show(c.from) }));
-      return false;
-    }
-    placements.forEach((p, i) => {
-      const w = written[i]!;
-      this.archiveAdd.push(this.entry(this.archiveDir!, p.target, w, job, built, sourceSha));
-      if (outcomes[i] === 'replaced') this.r.err(t(ARCHIVE_MSG.replaced, this.r.lang, { a: show(p.target) }));
-      else if (this.r.progress) {
-        this.r.out(`  ${t(outcomes[i] === 'same' ? ARCHIVE_MSG.unchanged : ARCHIVE_MSG.archived, this.r.lang)} ${show(p.target)}`);
-      }
-    });
-    return true;
+    if (this.archiveDir) this.pending.push({ job, built: { source: built.source, doc: { info: built.doc.info } }, written, sourceSha });
   }
 
-  /** Write the manifests (output folder, and archive when used). */
-  finish(): void {
-    const write = (dir: string, add: ManifestEntry[], remove: string[]): void => {
-      if (add.length === 0 && remove.length === 0) return;
-      const file = manifestPath(dir);
-      const res = updateManifest(file, { add, remove });
-      if (res.replacedBroken) this.r.err(t(ARCHIVE_MSG.brokenManifest, this.r.lang, { p: relativeTo(this.o.cwd, file), why: res.replacedBroken }));
-    };
-    write(this.o.outDir, this.add, this.remove);
-    if (this.archiveDir) write(this.archiveDir, this.archiveAdd, []);
+  /**
+   * Write the output folder's manifest, and archive the batch when asked (numbering, stamps,
+   * records, catalogues, the archive's manifest). Returns the jobs the archive refused.
+   */
+  async finish(): Promise<Job[]> {
+    const res = updateManifest(manifestPath(this.o.outDir), { add: this.add, remove: this.remove });
+    if (res.replacedBroken) this.brokenManifest(manifestPath(this.o.outDir), res.replacedBroken);
+    if (!this.archiveDir || !this.o.archive) return [];
+    const { archiveBatch } = await import('./archiving.js');
+    return archiveBatch(
+      {
+        cwd: this.o.cwd,
+        dir: this.archiveDir,
+        force: this.o.archive.force,
+        stamp: this.o.archive.stamp,
+        ...(this.o.archive.settings ? { settings: this.o.archive.settings } : {}),
+        ...(this.o.rebuild ? { rebuild: this.o.rebuild } : {}),
+        fonts: this.o.fonts,
+        entry: (a) => this.entry(this.archiveDir!, a.path, a.w, a.job, a.built, a.sourceSha),
+        brokenManifest: (p, why) => this.brokenManifest(p, why),
+      },
+      this.pending,
+      this.r,
+    );
+  }
+
+  private brokenManifest(file: string, why: string): void {
+    this.r.err(t(ARCHIVE_MSG.brokenManifest, this.r.lang, { p: relativeTo(this.o.cwd, file), why }));
   }
 }
 
-function relativeTo(cwd: string, p: string): string {
+/** One manifest entry of a written document. */
+export function manifestEntry(a: {
+  dir: string;
+  path: string;
+  bytes: Uint8Array;
+  format: Format;
+  job: Job;
+  built: BuiltFacts;
+  sourceSha: string;
+  pdfa: boolean;
+  fonts: Record<string, FontRecord>;
+}): ManifestEntry {
+  const meta = a.built.source.meta;
+  return {
+    path: relPosix(a.dir, a.path),
+    format: a.format,
+    ...(a.format === 'pdf' && a.pdfa ? { conformance: PDFA_CONFORMANCE } : {}),
+    ...(a.format === 'ofd' && a.pdfa ? { conformance: OFDA_CONFORMANCE } : {}),
+    size: a.bytes.length,
+    sha256: sha256(a.bytes),
+    source: relPosix(a.dir, a.job.file),
+    sourceSha256: a.sourceSha,
+    type: meta.type,
+    title: a.built.doc.info.title,
+    // 发文字号, or an order's 令号; the 期号 of a bulletin or minutes.
+    ...(meta.number !== undefined ? { number: meta.number } : meta.type === 'order' ? { number: a.built.doc.info.subject } : {}),
+    ...((meta.type === 'bulletin' || meta.type === 'minutes') && a.built.doc.info.subject ? { issue: a.built.doc.info.subject } : {}),
+    date: meta.date.iso,
+    fonts: a.fonts,
+    tool: toolVersion(),
+  };
+}
+
+export function relativeTo(cwd: string, p: string): string {
   return p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p;
 }

@@ -7,7 +7,7 @@ import { BuildError, Problem } from '../errors.js';
 import type { ProjectConfig } from '../source/index.js';
 import { createSession, type Session } from '../session.js';
 import type { TemplateSet } from '../template/render.js';
-import { readAndCompose, type Format } from '../pipeline/build.js';
+import { buildFile, readAndCompose, type BuildContext, type Format } from '../pipeline/build.js';
 import { createBuilder } from '../pipeline/batch.js';
 import { outputPath, planJobs, type Job } from '../pipeline/inputs.js';
 import { removeOutputs, writeAtomic } from '../archive/write.js';
@@ -18,6 +18,8 @@ export interface Reporter {
   lang: Lang;
   /** Progress lines: on a terminal, or with --verbose. */
   progress: boolean;
+  /** `--debug`: the stack of an internal error too. */
+  debug?: boolean;
   out(line: string): void;
   err(line: string): void;
 }
@@ -31,14 +33,16 @@ export interface BuildCommand {
   cwd: string;
   /** PDF/A-2b PDFs (`--pdfa`; always on with an archive). */
   pdfa: boolean;
-  /** `--archive DIR [--force]`: copy finished documents into DIR/<year>/<type>/. */
-  archive?: { dir: string; force: boolean };
+  /** `--archive DIR [--force] [--stamp]`: copy finished documents into DIR/<year>/<type>/ (with 档号 when configured). */
+  archive?: { dir: string; force: boolean; stamp?: boolean };
   /** `--jobs N`: parallel builds (default: available cores; 1 builds in-process). */
   jobs?: number;
   /** Tune this process for a large batch (see SessionOptions.tuneProcess): the command does. */
   tuneProcess?: boolean;
   /** The build session to use (its fonts and threads); without one, the batch has its own. */
   session?: Session;
+  /** `--strict` or `strict: true`: a file with warnings fails like one with errors. */
+  strict?: boolean;
 }
 
 export interface BatchResult {
@@ -58,9 +62,19 @@ export function shown(p: Problem, cwd: string, lang: Lang): string {
   return new Problem({ ...p, file }).format(lang);
 }
 
+/** An error's kind and first line, for the one-line report of an internal error. */
+export function errorSummary(e: unknown): string {
+  const line = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 function reportError(e: unknown, job: Job, cwd: string, r: Reporter): void {
   if (e instanceof BuildError) for (const p of e.problems) r.err(shown(p, cwd, r.lang));
-  else r.err(`${job.display}: ${t(MSG.internal, r.lang)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  else {
+    // A bug, not the writer's mistake: one line naming the file; the stack only with --debug.
+    r.err(`${job.display}: ${t(MSG.internal, r.lang, { what: errorSummary(e), file: job.display })}`);
+    if (r.debug && e instanceof Error && e.stack) r.err(e.stack);
+  }
 }
 
 export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchResult> {
@@ -78,6 +92,7 @@ async function buildWith(session: Session, jobs: Job[], cmd: BuildCommand, r: Re
   const fonts = session.fonts({ ...(cmd.config.fonts ?? {}) });
   const result: BatchResult = { ok: [], failed: [], written: [], refused: [], workers: 0 };
   const pdfa = cmd.pdfa || Boolean(cmd.archive);
+  const ctx: BuildContext = { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa };
   const ledger = new BuildLedger(
     {
       cwd: cmd.cwd,
@@ -85,11 +100,21 @@ async function buildWith(session: Session, jobs: Job[], cmd: BuildCommand, r: Re
       fonts,
       docxNames: cmd.config.fonts?.docxNames,
       pdfa,
-      ...(cmd.archive ? { archive: cmd.archive } : {}),
+      ...(cmd.archive
+        ? {
+            archive: {
+              dir: cmd.archive.dir,
+              force: cmd.archive.force,
+              stamp: Boolean(cmd.archive.stamp || cmd.config.archive?.stamp),
+              ...(cmd.config.archive ? { settings: cmd.config.archive } : {}),
+            },
+            // The archived PDF with the 归档章: the same document laid out again, the stamp on page 1.
+            rebuild: (file, pageOneItems) => buildFile(file, { ...ctx, formats: ['pdf'], pdfa: true, ...(pageOneItems ? { pageOneItems } : {}) }),
+          }
+        : {}),
     },
     r,
   );
-  const ctx = { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa };
   const builder = createBuilder(
     jobs.map((j) => j.file),
     ctx,
@@ -107,6 +132,7 @@ async function buildWith(session: Session, jobs: Job[], cmd: BuildCommand, r: Re
     removeOutputs(paths);
     try {
       const built = await builder.build(i);
+      if (cmd.strict && built.warnings.length) throw new BuildError(built.warnings);
       for (const w of built.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       const written: Written[] = [];
       for (const f of cmd.formats) {
@@ -119,7 +145,7 @@ async function buildWith(session: Session, jobs: Job[], cmd: BuildCommand, r: Re
       }
       result.ok.push(job);
       if (r.progress) r.out(`[${i + 1}/${jobs.length}] ${t(MSG.built, r.lang)} ${job.display} → ${paths.map((p) => relativeTo(cmd.cwd, p)).join(', ')}`);
-      if (!ledger.built(job, built, written)) result.refused.push(job);
+      ledger.built(job, built, written);
     } catch (e) {
       removeOutputs(paths);
       ledger.failed(paths);
@@ -129,7 +155,7 @@ async function buildWith(session: Session, jobs: Job[], cmd: BuildCommand, r: Re
     }
   }
   await builder.close();
-  ledger.finish();
+  result.refused.push(...(await ledger.finish()));
   if (r.progress) r.out(t(MSG.summary, r.lang, { n: jobs.length, ok: result.ok.length, bad: result.failed.length }));
   return result;
 }
@@ -141,6 +167,7 @@ export function runCheck(cmd: Omit<BuildCommand, 'outDir' | 'formats' | 'pdfa'>,
   for (const job of jobs) {
     try {
       const { source } = readAndCompose(job.file, cmd.config, cmd.templates);
+      if (cmd.strict && source.warnings.length) throw new BuildError(source.warnings);
       for (const w of source.warnings) r.err(`${t(MSG.warning, r.lang)}: ${shown(w, cmd.cwd, r.lang)}`);
       result.ok.push(job);
       if (r.progress) r.out(`${t(MSG.checked, r.lang)} ${job.display}`);

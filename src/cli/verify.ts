@@ -1,11 +1,13 @@
 // `gongwen verify [dir]`: recompute the SHA-256 of every file the folder's manifest lists and
-// report files that changed or are missing. Exit 0 when all match, 1 otherwise.
+// report files that changed or are missing; in an archive with 档号, run the 四性 checks too
+// (archive/checks.ts), naming every file and field that fails. Exit 0 when all pass, 1 otherwise.
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang, Text } from '../errors.js';
 import { ManifestError, manifestPath } from '../archive/manifest.js';
 import { verifyFolder } from '../archive/verify.js';
+import { ASPECT_NAME, checkArchive } from '../archive/checks.js';
 import { t } from './messages.js';
 
 export const VERIFY_MSG = {
@@ -21,6 +23,12 @@ export const VERIFY_MSG = {
   unlisted: { zh: '提示：清单中没有记录此文件：{p}', en: 'note: not listed in the manifest: {p}' },
   allOk: { zh: '全部 {n} 个文件与清单一致（{m}）', en: 'all {n} files match the manifest ({m})' },
   someBad: { zh: '{bad} 个文件与清单不一致，共 {n} 个（{m}）', en: '{bad} of {n} files do not match the manifest ({m})' },
+  failure: { zh: '【{a}】{p}：{f} {w}', en: '[{a}] {p}: {f} {w}' },
+  archiveOk: {
+    zh: '四性检测通过：{n} 件归档文件的真实性、完整性、可用性、安全性均符合',
+    en: 'all four checks passed for {n} archived items (authenticity, integrity, usability, security)',
+  },
+  archiveBad: { zh: '四性检测：{k} 项不符合（共 {n} 件归档文件）', en: 'archive checks: {k} failures ({n} archived items)' },
 } satisfies Record<string, Text>;
 
 export interface VerifyIo {
@@ -64,10 +72,17 @@ export function runVerify(dir: string, io: VerifyIo, lang: Lang): number {
   }
   for (const u of report.unlisted) io.stderr(t(VERIFY_MSG.unlisted, lang, { p: inDir(u) }) + '\n');
   const n = report.items.length;
-  if (bad) {
-    io.stderr(t(VERIFY_MSG.someBad, lang, { bad, n, m }) + '\n');
-    return 1;
+  // An archive with 档号: the 四性 checks (the digests above are its 安全性).
+  const checks = checkArchive(abs, report.read);
+  for (const f of checks.failures) {
+    io.stderr(t(VERIFY_MSG.failure, lang, { a: ASPECT_NAME[f.aspect][lang], p: inDir(f.file), f: f.field, w: f.what[lang] }) + '\n');
   }
-  io.stdout(t(VERIFY_MSG.allOk, lang, { n, m }) + '\n');
-  return 0;
+  if (bad) io.stderr(t(VERIFY_MSG.someBad, lang, { bad, n, m }) + '\n');
+  else io.stdout(t(VERIFY_MSG.allOk, lang, { n, m }) + '\n');
+  if (checks.items) {
+    const k = checks.failures.length + bad;
+    if (k) io.stderr(t(VERIFY_MSG.archiveBad, lang, { k, n: checks.items }) + '\n');
+    else io.stdout(t(VERIFY_MSG.archiveOk, lang, { n: checks.items }) + '\n');
+  }
+  return bad || checks.failures.length ? 1 : 0;
 }

@@ -5,13 +5,15 @@
 //   - opening marks (（《「『“‘〔【) never end a line;
 //   - `——` and `……` never split; a Latin word, a number (2018, 0374-2699897, 3.5%) never
 //     splits, and a number stays with a unit character that follows it (2018年, 76号) and
-//     with a 第 before it;
+//     with a 第 before it; a long token (URL, e-mail, code) breaks after its separators
+//     (`/`, `.`, `-`, `_`, `?`, `&`, `=` …) with no hyphen added, so the lines before it
+//     keep 28 characters;
 //   - resolved «先挤进，后推出»: squeeze punctuation (a full-width mark gives up half its em)
 //     so the offending mark fits, or push a character down and spread the freed space over
 //     the line's gaps, choosing the breaks over the whole paragraph so that full lines keep
 //     28 cells (27 or 29 only when unavoidable). No hanging punctuation, no overflow.
 
-import { BREAK_COST, BREAK_WINDOW, MAX_SPREAD_EM, MAX_SQUEEZE_EM, PUNCT_SQUEEZE_EM, WIDTH_EPSILON_PT } from '../spec/layout.js';
+import { BREAK_COST, BREAK_WINDOW, LONG_TOKEN_MIN_CHARS, MAX_SPREAD_EM, MAX_SQUEEZE_EM, PUNCT_SQUEEZE_EM, WIDTH_EPSILON_PT } from '../spec/layout.js';
 
 /** Character classes that matter for breaking. */
 export type CharClass =
@@ -136,8 +138,7 @@ export function canBreakBefore(chars: readonly { ch: string }[], i: number): boo
   // Strict level: `——` and `……` never start a line either (so never split).
   if (cb === 'dash' || cb === 'ellipsis') return false;
   if (ca === 'open') return false;
-  // A long URL or path may break after a solidus that precedes a letter (never 2018/12).
-  if (ca === 'half' && cb === 'half') return a === 0x2f && /[A-Za-z]/.test(chars[i]!.ch) && i >= 2 && chars[i - 2]!.ch === '/';
+  if (ca === 'half' && cb === 'half') return isTokenBreak(chars, i);
   if (isDigit(a) && NUMBER_UNITS.has(b)) return false; // 2018年, 76号, 3%
   // A date never splits: 2018年12月24日 (no break after 年 or 月 when a number follows).
   if (isDigit(b) && DATE_PARTS.has(a) && i >= 2 && isDigit(chars[i - 2]!.ch.codePointAt(0)!)) return false;
@@ -157,8 +158,31 @@ function isOrphan(chars: readonly BreakChar[], s: number, e: number): boolean {
   return n <= 1;
 }
 
+/** Separators a long token may break after. */
+const TOKEN_SEPARATORS = new Set([...'/.-_?&=#@:;,~+'].map((c) => c.codePointAt(0)!));
+const isHalf = (c: { ch: string } | undefined): boolean => !!c && classify(c.ch.codePointAt(0)!) === 'half';
+
+/**
+ * Whether i (between two half-width characters) is a break inside a long token: right after a
+ * separator that the next character does not continue (`https://` breaks after the second `/`),
+ * in a run of at least LONG_TOKEN_MIN_CHARS half-width characters.
+ */
+export function isTokenBreak(chars: readonly { ch: string }[], i: number): boolean {
+  const a = chars[i - 1]!.ch.codePointAt(0)!;
+  const b = chars[i]!.ch.codePointAt(0)!;
+  if (!TOKEN_SEPARATORS.has(a) || TOKEN_SEPARATORS.has(b)) return false;
+  let s = i - 1;
+  while (s > 0 && isHalf(chars[s - 1])) s--;
+  let e = i;
+  while (e < chars.length && isHalf(chars[e])) e++;
+  // Leave at least two characters on either side.
+  return e - s >= LONG_TOKEN_MIN_CHARS && i - s >= 2 && e - i >= 2;
+}
+
 /** Whether a break before i keeps only the 避头尾 rules and `——`/`……` (units such as numbers may be cut). */
 function kinsokuOk(chars: readonly BreakChar[], i: number): boolean {
+  // A measure narrower than one character cuts after each one, up to the very end.
+  if (i >= chars.length) return true;
   const ca = classify(chars[i - 1]!.ch.codePointAt(0)!);
   const cb = classify(chars[i]!.ch.codePointAt(0)!);
   if (cb === 'close' || cb === 'stop' || cb === 'middot' || cb === 'dash' || cb === 'ellipsis') return false;
@@ -231,6 +255,8 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
   const bps: number[] = [];
   for (let k = first + 1; k < endText; k++) if (!isSpace(chars[k]!) && canBreakBefore(chars, k)) bps.push(k);
   bps.push(endText);
+  const inToken = new Uint8Array(n + 1);
+  for (const p of bps) if (p < endText && isHalf(chars[p - 1]) && isHalf(chars[p])) inToken[p] = 1;
   /** Index in bps of the first opportunity after position p. */
   const nextBp = (p: number): number => {
     let lo = 0;
@@ -293,7 +319,7 @@ export function breakLines(chars: readonly BreakChar[], measure: (line: number) 
       }
       const sp = -adj / u;
       const c = sp <= WIDTH_EPSILON_PT / u ? 0 : BREAK_COST.spread * sp * sp + Math.max(0, sp - MAX_SPREAD_EM) * BREAK_COST.overSpread;
-      relax(s, p, weight * c);
+      relax(s, p, weight * c + (inToken[p] ? BREAK_COST.tokenBreak : 0));
     }
     if (!found) {
       // No opportunity fits (a Latin word or URL longer than the line): cut it, never overflow.
@@ -365,6 +391,8 @@ function place(chars: readonly BreakChar[], s: number, e: number, W: number, jus
       if (!(a === 'half' && b === 'half') && !(a === 'dash' && b === 'dash') && !(a === 'ellipsis' && b === 'ellipsis'))
         gaps.push(k - 1 - s);
     }
+    // A line that is one long token (a URL's middle) is letter-spaced to the measure.
+    if (!gaps.length) for (let k = s + 1; k < e; k++) gaps.push(k - 1 - s);
     if (gaps.length) {
       spread = W - natural;
       const each = spread / gaps.length;

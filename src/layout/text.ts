@@ -6,6 +6,7 @@ import type { FontRole, Run } from '../model/types.js';
 import { BODY_SIZE_PT, CHAR_PITCH_PT } from '../spec/gbt9704.js';
 import type { BrokenLine, BreakChar, CharClass } from './linebreak.js';
 import { breakLines, classify, isFullWidth, squeezesLeft } from './linebreak.js';
+import { isInvisible } from './invisible.js';
 import type { GlyphRun, LayoutWarning } from './types.js';
 
 export type Color = 'black' | 'red';
@@ -111,6 +112,8 @@ export function shape(ctx: ShapeContext, runs: readonly Run[], style: TextStyle,
       if (cp > 0xffff) i++;
       let c = known.get(cp);
       if (c === undefined) {
+        // Never kept among the known characters: each occurrence is skipped here.
+        if (isInvisible(cp)) continue;
         // A character the role's face lacks goes through ctx.face each time (it warns per line).
         const face = ctx.face(role, cp, run.line ?? line);
         const adv = (face.advanceEm(cp) ?? 1) * style.size * hScale;

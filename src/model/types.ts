@@ -37,7 +37,22 @@ export interface ImageData {
   height: number;
 }
 
-export type DocType = 'bulletin' | 'reply';
+/** Document types; the 文件格式 ones share one layout (GB/T 9704 7). */
+export type DocType =
+  | 'bulletin'
+  | 'reply'
+  | 'notice'
+  | 'circular'
+  | 'request'
+  | 'report'
+  | 'opinion'
+  | 'approval'
+  | 'letter'
+  | 'order'
+  | 'minutes';
+
+/** The four formats of GB/T 9704 (clause 10): 文件格式, 信函格式, 命令格式, 纪要格式. */
+export type DocFormat = 'file' | 'letter' | 'order' | 'minutes';
 
 // ── 版头 (header) ─────────────────────────────────────────────────────────────
 
@@ -68,7 +83,7 @@ export interface DocNumberBlock extends SourceRef {
   number: string;
   /** 签发人 names, laid out two per line. */
   signers: string[];
-  /** Label before the names, default `签发人：`. */
+  /** Label before the names, as the template gives it (`签发人：`). */
   signerLabel: string;
 }
 /** 版头分隔线 [7.2.7]: red rule 4 mm below the number. */
@@ -131,8 +146,11 @@ export interface AddresseeBlock extends SourceRef {
 export interface ParagraphBlock extends SourceRef {
   kind: 'paragraph';
   runs: Run[];
-  /** body: 仿宋, indent 2; quote: 楷体, indented; list: keeps its marker; code: literal; credit: right-aligned 楷体 (供稿). */
-  style: 'body' | 'quote' | 'list' | 'code' | 'credit';
+  /**
+   * body: 仿宋, indent 2; quote: 楷体, indented; list: keeps its marker; code: literal; credit:
+   * right-aligned 楷体 (供稿); caption: `表1 …` above a table or `图1 …` below an image, centred.
+   */
+  style: 'body' | 'quote' | 'list' | 'code' | 'credit' | 'caption';
 }
 /** Heading levels [7.3.3]: 1 一、黑体 · 2 （一）楷体 · 3 1.仿宋 · 4 （1）仿宋. */
 export interface HeadingBlock extends SourceRef {
@@ -159,17 +177,39 @@ export interface AttachmentNoteBlock extends SourceRef {
   label: string;
   items: string[];
 }
+/**
+ * The head of an attachment's own pages [GB/T 9704 7.3.7, 8]: a new page, `附件2` (the label the
+ * template gives) in 黑体 on 版心 line 1, the title centred on line 3; the attachment's body
+ * blocks follow it.
+ */
+export interface AttachmentPageBlock extends SourceRef {
+  kind: 'attachmentPage';
+  label: string;
+  title: string;
+}
 /** 署名 and 成文日期 [7.3.5] with optional seal image. */
 export interface SignatureBlock extends SourceRef {
   kind: 'signature';
   /** Issuer names (host first); empty when only a date is printed. */
   issuers: string[];
   date: string;
+  /** The seal of a single issuer (the host's when several seal). */
   seal?: ImageData;
+  /** Joint issuing with seals: one per issuer, in issuing order (2 or more) [7.3.5.1]. */
+  seals?: ImageData[];
+  /** 命令: the signer's title; the signature is the signer's (签名章 or name), 7.3.5.3. */
+  signerTitle?: string;
 }
 /** 附注 [7.3.6]: in parentheses, indent 2 字, the line after the date. */
 export interface NoteBlock extends SourceRef {
   kind: 'note';
+  text: string;
+}
+/** 纪要 attendance list [10.3]: `出席：` in 黑体, the names in 仿宋, wrapped lines after the colon. */
+export interface AttendanceBlock extends SourceRef {
+  kind: 'attendance';
+  /** e.g. 出席：, 请假：, 列席： */
+  label: string;
   text: string;
 }
 /** Contact block of a reply, in the 附注 position: one line each. */
@@ -235,9 +275,11 @@ export type Block =
   | TableBlock
   | ImageBlock
   | AttachmentNoteBlock
+  | AttachmentPageBlock
   | SignatureBlock
   | NoteBlock
   | ContactBlock
+  | AttendanceBlock
   | ColophonBlock
   | PageBreakBlock
   | BlankLineBlock;
@@ -256,6 +298,21 @@ export interface DocumentInfo {
   /** 成文日期 as ISO yyyy-mm-dd, the source of every date in the output. */
   isoDate: string;
   keywords?: string[];
+  /** The GB/T 9704 format to lay the document out in; absent: 文件格式 (a bulletin has its own masthead). */
+  format?: DocFormat;
+}
+
+/** An attachment given as its own Markdown file (GB/T 9704 8), to be laid out on its own pages. */
+export interface AttachmentSource {
+  /** 1-based place in the 附件说明 (`附件1`). */
+  index: number;
+  title: string;
+  /** The attachment file as given, relative to the source. */
+  file: string;
+  /** Its Markdown body (front matter, if any, blanked so that lines keep their numbers in the file). */
+  markdown: string;
+  /** The file's absolute path, for messages (absent: `file` is shown). */
+  path?: string;
 }
 
 /** Layout options that offices choose [C]. */
@@ -268,12 +325,25 @@ export interface LayoutOptions {
   noBodyTextNotice: boolean;
   /** Bold level-3 headings (local style guides) [spec §15.4]. */
   boldLevel3: boolean;
+  /** Text size in tables, pt; absent: 3号 (16 pt), as the body [C]. */
+  tableSize?: number;
+}
+
+/** Fixed texts the layout prints by itself, as the templates declare them (`::label`). */
+export interface DocumentLabels {
+  /** （此页无正文）, printed when `options.noBodyTextNotice` is on; '' when no template declares it. */
+  noBodyText: string;
+  /** 续表, above a table's repeated header row on the pages it goes on to; absent: no such line. */
+  tableContinued?: string;
 }
 
 export interface GongwenDocument {
   info: DocumentInfo;
   blocks: Block[];
   options: LayoutOptions;
+  labels: DocumentLabels;
   /** Source file path, for warnings. */
   file: string;
+  /** Attachments given as files, in order; their pages are in `blocks` (attachmentPage and what follows). */
+  attachments?: AttachmentSource[];
 }

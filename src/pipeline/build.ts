@@ -1,5 +1,5 @@
-// One source file → its PDF and DOCX bytes. Reading happens here (the edge); everything
-// between is a pure stage: compose (template, Markdown, model) → layout → writers.
+// One source file → its PDF, DOCX and OFD bytes. Reading happens here (the edge); everything
+// between is a pure stage: compose (template, Markdown, model) → plan (layout, once) → writers.
 
 import { dirname, resolve } from 'node:path';
 import type { ProjectConfig, Source } from '../source/index.js';
@@ -7,27 +7,32 @@ import { parseSource, readSource } from '../source/index.js';
 import type { GongwenDocument } from '../model/types.js';
 import type { TemplateSet } from '../template/render.js';
 import type { FontSet } from '../fonts/index.js';
+import type { PageItem } from '../layout/types.js';
 import { Problem } from '../errors.js';
 import type { Compressor } from '../render/pdf/deflatethread.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
-// The layout engine and the writers (pdfkit, docx) load on first use: a DOCX-only run never
+// The layout and the writers (pdfkit, docx, OFD) load on first use: a DOCX-only run never
 // loads pdfkit, a PDF-only run never loads the docx library.
-const pdfStage = async () => ({ ...(await import('../layout/index.js')), ...(await import('../render/pdf/index.js')) });
+const planStage = () => import('../layout/index.js');
+const pdfStage = () => import('../render/pdf/index.js');
 const docxStage = () => import('../render/docx/index.js');
+const ofdStage = () => import('../render/ofd/index.js');
 
-export type Format = 'pdf' | 'docx';
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+export type Format = 'pdf' | 'docx' | 'ofd';
+export const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
 
 export interface BuildContext {
   config: ProjectConfig;
   templates: TemplateSet;
   fonts: FontSet;
   formats: readonly Format[];
-  /** PDF/A-2b output (always on for the archive). */
+  /** PDF/A-2b output (always on for the archive); the OFD is then OFD-A. */
   pdfa: boolean;
   /** Compresses PDF streams (the build session's choice; default: libuv's pool). */
   compressor?: Compressor;
+  /** Items drawn on top of page 1 of the PDF (the archive's 归档章); not sent to workers. */
+  pageOneItems?: (source: Source, fonts: FontSet) => PageItem[];
 }
 
 export interface Built {
@@ -51,19 +56,26 @@ export async function buildFile(file: string, ctx: BuildContext, bytes?: Uint8Ar
   const { source, doc } = readAndCompose(file, ctx.config, ctx.templates, bytes);
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
-  if (ctx.formats.includes('pdf')) {
-    const { layoutDocument, writePdf } = await pdfStage();
-    const laid = layoutDocument(doc, ctx.fonts);
-    for (const w of laid.warnings) {
-      warnings.push(
-        new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }),
-      );
+  if (!ctx.formats.length) return { source, doc, outputs, warnings };
+  // One plan for every writer.
+  const { planDocument, drawPages } = await planStage();
+  const plan = planDocument(doc, ctx.fonts);
+  for (const w of plan.warnings) {
+    warnings.push(new Problem({ file: w.file, ...(w.line ? { pos: { line: w.line, col: 1 } } : {}), what: { zh: w.message, en: w.message } }));
+  }
+  if (ctx.formats.includes('pdf') || ctx.formats.includes('ofd')) {
+    const laid = drawPages(plan);
+    if (ctx.formats.includes('ofd')) outputs.ofd = (await ofdStage()).writeOfd(laid, ctx.fonts, { archive: ctx.pdfa, file: source.file });
+    // The archive's 归档章 goes on page 1 of the archived PDF only (src/archive/stamp.ts).
+    if (ctx.formats.includes('pdf')) {
+      if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));
+      const pdfOpts = { pdfa: ctx.pdfa, ...(ctx.compressor ? { compressor: ctx.compressor } : {}) };
+      outputs.pdf = await (await pdfStage()).writePdf(laid, ctx.fonts, pdfOpts);
     }
-    outputs.pdf = await writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa, ...(ctx.compressor ? { compressor: ctx.compressor } : {}) });
   }
   if (ctx.formats.includes('docx')) {
     const { writeDocx } = await docxStage();
-    outputs.docx = await writeDocx(doc, { fontNames: ctx.config.fonts?.docxNames, fonts: ctx.fonts });
+    outputs.docx = await writeDocx(doc, plan, { fontNames: ctx.config.fonts?.docxNames });
   }
   return { source, doc, outputs, warnings };
 }

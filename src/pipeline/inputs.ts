@@ -1,7 +1,8 @@
 // Which source files a command works on, and where each one's outputs go.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, dirname } from 'node:path';
+import { attachmentFileNames } from '../source/attachmentnames.js';
 import type { Format } from './build.js';
 
 export interface Job {
@@ -27,7 +28,11 @@ function walk(dir: string): string[] {
 
 export class InputError extends Error {}
 
-/** Expand files and folders into jobs; a folder keeps its layout under the output folder. */
+/**
+ * Expand files and folders into jobs; a folder keeps its layout under the output folder. A
+ * Markdown file that a document of the batch names as an attachment (`附件` entry with `文件`)
+ * is laid out inside that document (GB/T 9704 8), so it is not a job of its own.
+ */
 export function planJobs(inputs: string[], outDir: string, cwd: string): Job[] {
   const jobs: Job[] = [];
   const seen = new Set<string>();
@@ -50,7 +55,25 @@ export function planJobs(inputs: string[], outDir: string, cwd: string): Job[] {
       jobs.push({ file: abs, display: display(abs), outBase: join(outDir, basename(abs, extname(abs))) });
     }
   }
-  return jobs;
+  return withoutAttachments(jobs);
+}
+
+/** The jobs minus the files another job names as attachments (resolved from the naming file's folder). */
+function withoutAttachments(jobs: Job[]): Job[] {
+  const named = new Set<string>();
+  for (const j of jobs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(j.file);
+    } catch {
+      continue; // the build of that job reports it
+    }
+    for (const name of attachmentFileNames(j.file, bytes)) {
+      const abs = resolve(dirname(j.file), name);
+      if (abs !== j.file) named.add(abs);
+    }
+  }
+  return named.size ? jobs.filter((j) => !named.has(j.file)) : jobs;
 }
 
 export function outputPath(job: Job, format: Format): string {

@@ -13,7 +13,7 @@ import type { Format } from './build.js';
  */
 const MIN_BATCH_WORK_MS = 4250;
 /** What one typical file costs per format on that machine, ms (the bench's 1–20-page documents). */
-const WORK_PER_FILE_MS: Readonly<Record<Format, number>> = { pdf: 17, docx: 10 };
+const WORK_PER_FILE_MS: Readonly<Record<Format, number>> = { pdf: 17, docx: 10, ofd: 12 };
 
 /** Fewest files for which workers pay off when building `formats`. */
 export function minFilesForWorkers(formats: readonly Format[]): number {

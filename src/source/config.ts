@@ -7,12 +7,14 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { BuildError, Problem, type Position, type Text } from '../errors.js';
 import type { FontRole, LayoutOptions } from '../model/types.js';
+import { SIZE_PT } from '../spec/gbt9704.js';
 import { decodeSource } from './decode.js';
 import { EntrySet, toRaw, type PosOf, type Raw } from './entries.js';
 import { yamlProblems } from './frontmatter.js';
 import * as f from './fields.js';
 import { editDistance } from './keys.js';
 import type { ProjectConfig } from './types.js';
+import * as codes from './archivecodes.js';
 
 export const CONFIG_FILE = 'gongwen.config.yaml';
 
@@ -24,8 +26,10 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 };
 
 const ROLES: readonly FontRole[] = ['song', 'fangsong', 'hei', 'kai', 'songti'];
-const SECTIONS = ['defaults', 'fonts', 'output', 'layout'] as const;
-const LAYOUT_KEYS = ['lineMode', 'colophonOnEvenPage', 'noBodyTextNotice', 'boldLevel3'] as const;
+const SECTIONS = ['defaults', 'fonts', 'output', 'layout', 'strict', 'archive', '归档'] as const;
+const LAYOUT_KEYS = ['lineMode', 'colophonOnEvenPage', 'noBodyTextNotice', 'boldLevel3', 'tableSize'] as const;
+/** Text sizes a table may be set in (layout.tableSize), by their Chinese names [C]. */
+const TABLE_SIZES: Readonly<Record<string, number>> = { 三号: SIZE_PT.sanhao, 小三: SIZE_PT.xiaosan, 四号: SIZE_PT.sihao, 小四: SIZE_PT.xiaosi, 五号: SIZE_PT.wuhao };
 const FONT_KEYS = ['files', 'docxNames', 'folders'] as const;
 
 /** Plain value of a Raw: text or list of texts (maps never reach here). */
@@ -102,9 +106,16 @@ function readLayout(r: ConfigReader, node: unknown): Partial<LayoutOptions> {
         en: 'grid or fixed28',
       })(raw, c);
       if (m) out.lineMode = m;
+    } else if (k === 'tableSize') {
+      const names = Object.keys(TABLE_SIZES);
+      const m = f.oneOf<string>(names, {}, {
+        zh: `表格文字的字号：${names.join('、')}`,
+        en: `the text size of tables: ${names.join(', ')}`,
+      })(raw, c);
+      if (m) out.tableSize = TABLE_SIZES[m];
     } else {
       const b = f.bool(raw, c);
-      if (b !== undefined) out[k as Exclude<(typeof LAYOUT_KEYS)[number], 'lineMode'>] = b;
+      if (b !== undefined) out[k as Exclude<(typeof LAYOUT_KEYS)[number], 'lineMode' | 'tableSize'>] = b;
     }
   }
   return out;
@@ -126,6 +137,53 @@ function readFonts(r: ConfigReader, node: unknown, dir: string): NonNullable<Pro
     out[k as 'files' | 'docxNames'] = m;
   }
   return out;
+}
+
+/** `archive:` (DA/T 22): every key in English or Chinese; 全宗号 is required once the section is given. */
+function readArchive(r: ConfigReader, node: unknown, keyPos: Position | undefined): ProjectConfig['archive'] {
+  const byName = new Map<string, codes.ArchiveKey>();
+  for (const [en, zh] of Object.entries(codes.ARCHIVE_KEYS) as Array<[codes.ArchiveKey, string]>) {
+    byName.set(en, en);
+    byName.set(zh, en);
+  }
+  const seen = new Map<codes.ArchiveKey, string>();
+  const out: Partial<NonNullable<ProjectConfig['archive']>> = {};
+  let bad = false;
+  for (const [spelled, v, kp] of r.pairs(node, [...byName.keys()], 'archive')) {
+    const k = byName.get(spelled)!;
+    const key = `archive.${spelled}`;
+    if (seen.has(k)) {
+      r.error(kp, key, { zh: `与「${seen.get(k)}」是同一项，重复填写`, en: `same setting as "${seen.get(k)}", given twice` });
+      bad = true;
+      continue;
+    }
+    seen.set(k, spelled);
+    const raw = toRaw(v, r.posOf);
+    const before = r.problems.length;
+    const c = r.fieldCtx(key, kp);
+    if (k === 'fonds') out.fonds = codes.fonds(raw, c);
+    else if (k === 'fondsName') out.fondsName = f.text()(raw, c);
+    else if (k === 'retention') out.retention = codes.retention(raw, c);
+    else if (k === 'org') out.org = f.isEmptyRaw(raw) ? undefined : codes.org(raw, c);
+    else if (k === 'category') out.category = codes.category(raw, c);
+    else out.stamp = f.bool(raw, c);
+    if (r.problems.length > before) bad = true;
+  }
+  if (!out.fonds && !bad) {
+    r.error(keyPos, 'archive', { zh: '归档设置缺少「全宗号」（fonds）', en: 'the archive settings lack "fonds" (全宗号)' }, {
+      zh: '如「fonds: J012」或「全宗号: J012」',
+      en: 'e.g. "fonds: J012"',
+    });
+  }
+  if (bad || !out.fonds) return undefined;
+  return {
+    fonds: out.fonds,
+    category: out.category ?? codes.DEFAULT_CATEGORY,
+    stamp: out.stamp ?? false,
+    ...(out.fondsName ? { fondsName: out.fondsName } : {}),
+    ...(out.retention ? { retention: out.retention } : {}),
+    ...(out.org ? { org: out.org } : {}),
+  };
 }
 
 /**
@@ -152,7 +210,14 @@ export function parseConfig(file: string, bytes: Uint8Array, abs: string = path.
     if (spelled === 'defaults') defaults.addYamlMap(pair.value, posOf);
     else if (spelled === 'layout') config.layout = readLayout(r, pair.value);
     else if (spelled === 'fonts') config.fonts = readFonts(r, pair.value, dir);
-    else {
+    else if (spelled === 'strict') {
+      // Offices whose rules require every element: warnings become errors (as --strict).
+      const b = f.bool(toRaw(pair.value, posOf), r.fieldCtx('strict', keyPos));
+      if (b !== undefined) config.strict = b;
+    } else if (spelled === 'archive' || spelled === '归档') {
+      const a = readArchive(r, pair.value, keyPos);
+      if (a) config.archive = a;
+    } else {
       const t = r.text(pair.value, 'output', keyPos);
       if (t) config.output = path.resolve(dir, t);
     }

@@ -3,6 +3,7 @@
 // numerals, the full year and no leading zeros.
 
 import type { Text } from '../errors.js';
+import { MAX_YEAR, MIN_YEAR } from '../spec/limits.js';
 
 export interface DateValue {
   /** `2018-12-24` */
@@ -64,7 +65,13 @@ export function parseDate(input: string): DateResult {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+  if (y < MIN_YEAR || y > MAX_YEAR) {
+    return {
+      ok: false,
+      what: { zh: `日期的年份应在 ${MIN_YEAR}—${MAX_YEAR} 年之间`, en: `the year of a date must lie between ${MIN_YEAR} and ${MAX_YEAR}` },
+    };
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
     return { ok: false, what: { zh: '不存在这个日期', en: 'no such date' } };
   }
   return { ok: true, value: formatDate(y, mo, d), warnings };

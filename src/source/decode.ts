@@ -3,8 +3,59 @@
 // another encoding gets a clear error (GBK/GB18030 named when the bytes look like it).
 
 import { Problem } from '../errors.js';
+import { MAX_SOURCE_BYTES } from '../spec/limits.js';
 
-export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
+export type Decoded = { ok: true; text: string; removed?: Removed } | { ok: false; problem: Problem };
+
+/** Control characters taken out of a text: how many, and the line of the first. */
+export interface Removed {
+  line: number;
+  count: number;
+}
+
+/**
+ * Characters no document prints and an XML part cannot hold: C0 controls other than tab and
+ * line feed, DEL, C1 controls, and the noncharacters U+FFFE/U+FFFF.
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+/** The text without control characters (see CONTROLS), and what was removed. */
+export function removeControls(text: string): { text: string; removed?: Removed } {
+  CONTROLS.lastIndex = 0;
+  const first = CONTROLS.exec(text);
+  if (!first) return { text };
+  let count = 0;
+  const clean = text.replace(CONTROLS, () => {
+    count++;
+    return '';
+  });
+  const line = text.slice(0, first.index).split('\n').length;
+  return { text: clean, removed: { line, count } };
+}
+
+/** The warning for removed control characters: one per file, naming the first line. */
+export function controlsWarning(file: string, removed: Removed): Problem {
+  return new Problem({
+    file,
+    pos: { line: removed.line, col: 1 },
+    what: {
+      zh: `删除了 ${removed.count} 个不可打印的控制字符（首个在本行）`,
+      en: `${removed.count} unprintable control character(s) removed (the first on this line)`,
+    },
+  });
+}
+
+const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+
+/** The error for a file over MAX_SOURCE_BYTES. */
+export function tooLarge(file: string, size: number): Problem {
+  return new Problem({
+    file,
+    what: { zh: `文件过大：最多 ${mb(MAX_SOURCE_BYTES)} MB`, en: `the file is too large: at most ${mb(MAX_SOURCE_BYTES)} MB` },
+    found: `${mb(size)} MB`,
+    hint: { zh: '请把内容拆成几个文件', en: 'split the text into several files' },
+  });
+}
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(b: Uint8Array): number {
@@ -50,6 +101,7 @@ function positionOf(b: Uint8Array, offset: number, skip: number): { line: number
 }
 
 export function decodeSource(file: string, bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_SOURCE_BYTES) return { ok: false, problem: tooLarge(file, bytes.length) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       ok: false,
@@ -80,5 +132,5 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
     };
   }
   const text = new TextDecoder('utf-8').decode(bytes.subarray(skip)).replace(/\r\n?/g, '\n');
-  return { ok: true, text };
+  return { ok: true, ...removeControls(text) };
 }

@@ -3,14 +3,15 @@
 // or otherwise malformed number is an error.
 
 import type { Text } from '../errors.js';
+import { DOC_NUMBER_PATTERN } from '../spec/index.js';
 
 export const NUMBER_EXPECTED: Text = {
   zh: '机关代字〔年份〕序号号，如 京教〔2024〕15号',
   en: 'agency code〔year〕sequence号, e.g. 京教〔2024〕15号',
 };
 
-/** The format's own regex (spec §10). */
-export const DOC_NUMBER_RE = /^[^〔〕]+〔\d{4}〕[1-9]\d*号$/;
+/** The format's own regex, kept in src/spec [GB/T 9704 7.2.5]. */
+export const DOC_NUMBER_RE = DOC_NUMBER_PATTERN;
 
 export type DocNumberResult = { ok: true; value: string; warnings: Text[] } | { ok: false; what: Text };
 

@@ -7,11 +7,18 @@ import { Problem, type Position } from '../errors.js';
 import type { DocType } from '../model/types.js';
 import { PARENTS, childNames, keyName, resolveChildKey, resolveTopKey, suggestKey, type KeySpec } from './keys.js';
 
-/** A value as typed: text, a list, or a mapping (only valid for nested parents). */
+/** A value as typed: text, a list, or a mapping (nested parents, attachment entries). */
 export type Raw =
   | { kind: 'scalar'; text: string; pos?: Position }
   | { kind: 'seq'; items: Raw[]; pos?: Position }
-  | { kind: 'map'; pos?: Position };
+  | { kind: 'map'; pairs: RawPair[]; pos?: Position };
+
+/** One key of a mapping value, with the key's position. */
+export interface RawPair {
+  key: string;
+  keyPos?: Position;
+  value: Raw;
+}
 
 export interface Entry {
   /** Canonical path, e.g. `contact.phone`. */
@@ -30,7 +37,17 @@ export function toRaw(node: unknown, posOf: PosOf): Raw {
   const n = node as Node | null | undefined;
   const pos = n && 'range' in n && n.range ? posOf(n.range[0]) : undefined;
   if (isSeq(n)) return { kind: 'seq', items: n.items.map((i) => toRaw(i, posOf)), pos };
-  if (isMap(n)) return { kind: 'map', pos };
+  if (isMap(n)) {
+    const pairs = n.items.map((p): RawPair => {
+      const k = p.key as Node | null;
+      return {
+        key: isScalar(k) ? String(k.value ?? '').trim() : '',
+        keyPos: k?.range ? posOf(k.range[0]) : undefined,
+        value: toRaw(p.value, posOf),
+      };
+    });
+    return { kind: 'map', pairs, pos };
+  }
   if (isScalar(n)) return { kind: 'scalar', text: String(n.value ?? ''), pos };
   return { kind: 'scalar', text: '', pos };
 }
@@ -39,7 +56,10 @@ export function toRaw(node: unknown, posOf: PosOf): Raw {
 export function plainToRaw(v: unknown, pos?: Position): Raw {
   if (Array.isArray(v)) return { kind: 'seq', items: v.map((i) => plainToRaw(i, pos)), pos };
   if (v instanceof Date) return { kind: 'scalar', text: v.toISOString().slice(0, 10), pos };
-  if (v !== null && typeof v === 'object') return { kind: 'map', pos };
+  if (v !== null && typeof v === 'object') {
+    const pairs = Object.entries(v as Record<string, unknown>).map(([key, x]) => ({ key, keyPos: pos, value: plainToRaw(x, pos) }));
+    return { kind: 'map', pairs, pos };
+  }
   return { kind: 'scalar', text: v === null || v === undefined ? '' : String(v), pos };
 }
 

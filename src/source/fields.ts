@@ -5,6 +5,9 @@ import type { Position, Text } from '../errors.js';
 import { parseDate, DATE_EXPECTED, type DateValue } from './dates.js';
 import { parseDocNumber, NUMBER_EXPECTED } from './docnumber.js';
 import type { Raw } from './entries.js';
+import type { DocFormat, DocType } from '../model/types.js';
+import { FORMAT_NAME, FORMAT_VALUES, typeSpec } from './doctypes.js';
+import type { Secrecy } from './types.js';
 
 export interface Report {
   expected?: Text;
@@ -178,6 +181,21 @@ export function issueNumber(prefix: '第' | '总第'): Parser<string> {
   };
 }
 
+/** 令号 [GB/T 9704 10.2]: digits, printed `第N号` by the template; `第5号` as typed is accepted with a warning. */
+export const orderNumber: Parser<string> = (raw, c) => {
+  const exp = { zh: '阿拉伯数字，如 5（印为「第5号」）', en: 'digits, e.g. 5 (printed 第5号)' };
+  const t = text(exp)(raw, c);
+  if (t === undefined) return undefined;
+  if (/^[1-9]\d*$/.test(t)) return t;
+  const m = /^第\s*([1-9]\d*)\s*号$/.exec(t);
+  if (m) {
+    c.warn({ zh: '只需写数字，「第」和「号」由模板加上', en: 'write the number only; the template adds 第…号' }, { found: t });
+    return m[1];
+  }
+  c.error({ zh: '令号应为阿拉伯数字', en: 'the order number must be digits' }, { expected: exp, found: t });
+  return undefined;
+};
+
 /** 保密期限: a term such as `1年`, `6个月`, `长期`. */
 export const secrecyTerm: Parser<string> = (raw, c) => {
   const exp = { zh: '保密期限，如 1年、6个月', en: 'a term such as 1年 or 6个月' };
@@ -189,3 +207,39 @@ export const secrecyTerm: Parser<string> = (raw, c) => {
   }
   return t;
 };
+
+/** `secrecy: 机密★1年` is split into level and term. */
+export const secrecyParser: Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
+  const exp = { zh: '秘密 / 机密 / 绝密', en: '秘密 / 机密 / 绝密' };
+  const t = text(exp)(raw, c);
+  if (t === undefined) return undefined;
+  const [level, term, ...more] = t.split('★').map((s) => s.trim());
+  if (!['秘密', '机密', '绝密'].includes(level!) || more.length > 0 || term === '') {
+    c.error({ zh: '不是可用的密级', en: 'not an accepted secrecy level' }, { expected: exp, found: t });
+    return undefined;
+  }
+  return { level: level as Secrecy, term };
+};
+
+/** `format`/格式: one of the four formats, and one the type may take. */
+export function formatParser(type: DocType): Parser<DocFormat> {
+  const allowed = typeSpec(type).formats;
+  const exp: Text = {
+    zh: allowed.map((x) => `${x}（${FORMAT_NAME[x].replace('格式', '')}）`).join(' 或 '),
+    en: allowed.join(' or '),
+  };
+  const any = oneOf<DocFormat>(['file', 'letter', 'order', 'minutes'], FORMAT_VALUES, {
+    zh: 'file（文件）、letter（信函）、order（命令）或 minutes（纪要）',
+    en: 'file, letter, order or minutes',
+  });
+  return (raw, c) => {
+    const v = any(raw, c);
+    if (v === undefined || allowed.includes(v)) return v;
+    const name = typeSpec(type).name;
+    c.error(
+      { zh: `${name.zh}不能用${FORMAT_NAME[v]}`, en: `${name.en} cannot be set in the ${v} format` },
+      { expected: exp, found: raw.kind === 'scalar' ? raw.text : undefined },
+    );
+    return undefined;
+  };
+}

@@ -7,17 +7,26 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { BuildError, Problem, type Position } from '../errors.js';
 import type { DocType, ImageData } from '../model/types.js';
 import { DEFAULT_LAYOUT, sortProblems } from './config.js';
-import { decodeSource } from './decode.js';
+import { controlsWarning, decodeSource, tooLarge } from './decode.js';
 import { EntrySet, type Entry } from './entries.js';
 import type { FieldCtx } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { keySpec } from './keys.js';
-import { missing, parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from './schema.js';
-import { imageInfo, resolveSealPath } from './seal.js';
+import { missing } from './crosschecks.js';
+import { parseMeta, typeParser, TYPE_EXPECTED, type SchemaCtx } from './schema.js';
+import { imageInfo, imageTooLarge, resolveProjectPath, resolveSealPath } from './seal.js';
+import { TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 import type { ProjectConfig, Source } from './types.js';
+import { MAX_SOURCE_BYTES } from '../spec/limits.js';
 
 export type {
+  ApprovalMeta,
   BulletinMeta,
+  FileMeta,
+  MinutesMeta,
+  OrderMeta,
+  PlainMeta,
+  RequestMeta,
   Category,
   CommonMeta,
   Contact,
@@ -34,10 +43,11 @@ export type {
 export { CONFIG_FILE, DEFAULT_LAYOUT, loadConfig, parseConfig } from './config.js';
 export { parseDate, formatDate } from './dates.js';
 export { parseDocNumber, DOC_NUMBER_RE } from './docnumber.js';
-export { imageInfo, resolveSealPath } from './seal.js';
+export { imageInfo, imageTooLarge, resolveSealPath } from './seal.js';
 export { KEYS } from './keys.js';
+export { DOC_TYPES, TYPE_LIST, typeOfValue, typeSpec } from './doctypes.js';
 
-const TYPES: DocType[] = ['bulletin', 'reply'];
+const TYPES: readonly DocType[] = TYPE_LIST;
 
 function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
@@ -57,8 +67,7 @@ function peekType(root: unknown): DocType | undefined {
   for (const p of root.items) {
     const k = isScalar(p.key) ? String(p.key.value) : '';
     if ((k === 'type' || k === '类型') && isScalar(p.value)) {
-      const v = String(p.value.value ?? '').trim();
-      return v === 'bulletin' || v === '简报' ? 'bulletin' : ['reply', '提案答复', '建议答复'].includes(v) ? 'reply' : undefined;
+      return typeOfValue(String(p.value.value ?? ''));
     }
   }
   return undefined;
@@ -95,7 +104,7 @@ export function parseSource(
   const { doc, openLine, body, bodyLine } = split.split;
 
   const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = decoded.removed ? [controlsWarning(file, decoded.removed)] : [];
   const root = doc?.contents ?? null;
   if (root !== null && !isMap(root) && !(isScalar(root) && String(root.value ?? '').trim() === '')) {
     const line = decoded.text.split('\n')[openLine] ?? '';
@@ -129,7 +138,7 @@ export function parseSource(
   let type: DocType | undefined;
   const typeEntry = fm.entries.get('type') ?? defs.entries.get('type');
   const openPos: Position = { line: openLine, col: 1 };
-  const schemaBase = { file, openLine, warnings };
+  const schemaBase = { file, openLine, warnings, attachment: () => undefined };
   if (!typeEntry) {
     problems.push(
       missing({ ...schemaBase, entries: new Map(), seal: () => undefined }, 'type', 'required', {
@@ -155,8 +164,9 @@ export function parseSource(
     for (const e of fm.entries.values()) {
       const spec = keySpec(e.path);
       if (!spec.types.includes(t)) {
-        const other = t === 'bulletin' ? { zh: '提案答复', en: 'a reply' } : { zh: '简报', en: 'a bulletin' };
-        const self = t === 'bulletin' ? { zh: '简报', en: 'a bulletin' } : { zh: '提案答复', en: 'a reply' };
+        const names = spec.types.map((x) => typeSpec(x).name);
+        const other = { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+        const self = typeSpec(t).name;
         problems.push(
           new Problem({
             file,
@@ -177,6 +187,7 @@ export function parseSource(
       openLine: openPos.line,
       entries,
       seal: (spec, c) => readSeal(spec, c, entries.get('seal')!, file, config, readFile),
+      attachment: (spec, c, pos) => readAttachment(spec, c, pos, entries.get('attachments')!, file, config, readFile),
     };
     const r = parseMeta(ctx, t);
     if (r.ok) meta = r.meta;
@@ -244,15 +255,65 @@ function readSeal(
     );
     return undefined;
   }
+  const huge = imageTooLarge(info);
+  if (huge) {
+    c.error(huge, { found: spec });
+    return undefined;
+  }
   return { src: spec, bytes, ...info };
+}
+
+/** Reads an attachment file named in `attachments` (inside the project folder, UTF-8 Markdown). */
+function readAttachment(
+  spec: string,
+  c: FieldCtx,
+  pos: Position | undefined,
+  entry: Entry,
+  file: string,
+  config: ProjectConfig,
+  readFile: (p: string) => Uint8Array,
+): string | undefined {
+  const root = config.path ? config.root : path.dirname(path.resolve(file));
+  const base = entry.file === file ? file : path.join(config.root, 'gongwen.config.yaml');
+  const r = resolveProjectPath(spec, base, root, { zh: '附件', en: 'attachment' });
+  if (!r.ok) {
+    c.error(r.what, { expected: r.expected, found: spec, pos });
+    return undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFile(r.abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    c.error(
+      code === 'ENOENT'
+        ? { zh: '找不到附件文件', en: 'attachment file not found' }
+        : { zh: `无法读取附件文件（${code ?? String(e)}）`, en: `cannot read the attachment file (${code ?? String(e)})` },
+      { found: spec, pos },
+    );
+    return undefined;
+  }
+  const decoded = decodeSource(spec, bytes);
+  if (!decoded.ok) {
+    c.error(decoded.problem.what, { found: spec, pos });
+    return undefined;
+  }
+  if (decoded.removed) c.warn(controlsWarning(spec, decoded.removed).what, { found: spec, pos });
+  // An attachment may carry its own front matter (e.g. from `gongwen new`): only its body is laid
+  // out. It is blanked, not cut, so that the body's lines keep their numbers in the file.
+  return decoded.text.replace(/^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/, (m) => m.replace(/[^\n]/g, ''));
 }
 
 /** Reads one source file from disk (and its seal image). */
 export function readSource(file: string, config: ProjectConfig): Source {
   let bytes: Uint8Array;
   try {
+    // A file over the limit is refused before it is read.
+    const size = fs.statSync(file).size;
+    if (size > MAX_SOURCE_BYTES) throw new BuildError([tooLarge(file, size)]);
     bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof BuildError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new BuildError([
       new Problem({

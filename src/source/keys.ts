@@ -4,6 +4,7 @@
 
 import type { Text } from '../errors.js';
 import type { DocType } from '../model/types.js';
+import { TYPE_LIST } from './doctypes.js';
 
 export interface KeySpec {
   /** Canonical path, e.g. `issuer`, `contact.phone`. */
@@ -14,14 +15,26 @@ export interface KeySpec {
   label: Text;
   /** Types that use the key. */
   types: readonly DocType[];
+  /** A type's own Chinese name for the key (纪要名称 for `name` in minutes), accepted for every type. */
+  aliasFor?: Partial<Record<DocType, string>>;
 }
 
-const ALL: readonly DocType[] = ['bulletin', 'reply'];
+const ALL: readonly DocType[] = TYPE_LIST;
 const B: readonly DocType[] = ['bulletin'];
 const R: readonly DocType[] = ['reply'];
+/** Every type in a GB/T 9704 format (all but the bulletin). */
+const F: readonly DocType[] = TYPE_LIST.filter((t) => t !== 'bulletin');
+/** Types with a 发文字号 and a 主送 in the 文件 way: all but the bulletin, 命令 and 纪要 (10.2, 10.3). */
+const N: readonly DocType[] = F.filter((t) => t !== 'order' && t !== 'minutes');
+/** 纪要 has no 主送 (10.3). */
+const T: readonly DocType[] = ALL.filter((t) => t !== 'minutes');
+const O: readonly DocType[] = ['order'];
+const M: readonly DocType[] = ['minutes'];
+/** Types with a contact block: the reply (its own lines), the request (附注, 7.3.6). */
+const C: readonly DocType[] = ['reply', 'request'];
 
-function k(path: string, alias: string, en: string, types: readonly DocType[] = ALL): KeySpec {
-  return { path, alias, label: { zh: alias, en }, types };
+function k(path: string, alias: string, en: string, types: readonly DocType[] = ALL, aliasFor?: Partial<Record<DocType, string>>): KeySpec {
+  return { path, alias, label: { zh: alias, en }, types, ...(aliasFor ? { aliasFor } : {}) };
 }
 
 export const KEYS: readonly KeySpec[] = [
@@ -29,9 +42,9 @@ export const KEYS: readonly KeySpec[] = [
   k('title', '标题', 'title'),
   k('issuer', '发文机关', 'issuing organ'),
   k('mark', '发文机关标志', 'issuer mark'),
-  k('number', '发文字号', 'document number'),
+  k('number', '发文字号', 'document number', ['bulletin', ...N]),
   k('signer', '签发人', 'signer'),
-  k('to', '主送', 'addressee'),
+  k('to', '主送', 'addressee', T),
   k('date', '成文日期', 'date'),
   k('copy', '份号', 'copy number'),
   k('secrecy', '密级', 'secrecy level'),
@@ -39,16 +52,18 @@ export const KEYS: readonly KeySpec[] = [
   k('urgency', '紧急程度', 'urgency'),
   k('attachments', '附件', 'attachments'),
   k('note', '附注', 'note'),
-  k('cc', '抄送', 'copies to'),
+  k('cc', '抄送', 'copies to', ALL, { minutes: '分送' }),
   k('printer', '印发机关', 'printing office'),
   k('printDate', '印发日期', 'print date'),
   k('copies', '印数', 'number of copies printed'),
   k('seal', '印章', 'seal image'),
   k('numbering', '标题编号', 'heading numbering'),
+  k('format', '格式', 'format (文件, 信函, 命令, 纪要)', F),
+  k('retention', '保管期限', 'retention period'),
   // 简报
-  k('name', '简报名称', 'bulletin name', B),
+  k('name', '简报名称', 'bulletin or minutes name', [...B, ...M], { minutes: '纪要名称' }),
   k('heading', '报头', 'masthead word', B),
-  k('issue', '期号', 'issue number', B),
+  k('issue', '期号', 'issue number', [...B, ...M]),
   k('volume', '总期号', 'running issue number', B),
   k('editor', '编印单位', 'editing unit', B),
   k('marking', '密级标注', 'handling note', B),
@@ -59,16 +74,25 @@ export const KEYS: readonly KeySpec[] = [
   // 提案答复
   k('category', '办理结果', 'result category', R),
   k('proposal', '提案', 'proposal', R),
-  k('contact.unit', '联系单位', 'contact unit', R),
-  k('contact.phone', '联系电话', 'contact phone', R),
-  k('contact.person', '联系人', 'contact person', R),
+  k('contact.unit', '联系单位', 'contact unit', C),
+  k('contact.phone', '联系电话', 'contact phone', C),
+  k('contact.person', '联系人', 'contact person', C),
   k('publicity', '公开方式', 'publicity', R),
+  // 批复
+  k('replyTo', '来文', 'the document replied to', ['approval', 'letter']),
+  // 命令(令) (GB/T 9704 10.2, 7.3.5.3)
+  k('orderNumber', '令号', 'order number', O),
+  k('signerTitle', '签发人职务', "signer's title", O),
+  // 纪要 (10.3)
+  k('attendees', '出席', 'attendees', M),
+  k('absent', '请假', 'absent with leave', M),
+  k('observers', '列席', 'observers', M),
 ];
 
 /** English parents whose children nest: `distribution: {report, send, issue}`. */
 export const PARENTS: Readonly<Record<string, { types: readonly DocType[]; label: Text }>> = {
   distribution: { types: B, label: { zh: '报送范围（报、送、发）', en: 'distribution (report, send, issue)' } },
-  contact: { types: R, label: { zh: '联系方式（联系单位、联系电话、联系人）', en: 'contact (unit, phone, person)' } },
+  contact: { types: C, label: { zh: '联系方式（联系单位、联系电话、联系人）', en: 'contact (unit, phone, person)' } },
 };
 
 /** Keys that belong to the project configuration only. */
@@ -80,10 +104,17 @@ export const CONFIG_ONLY: Readonly<Record<string, string>> = {
   output: 'output',
   输出: 'output',
   defaults: 'defaults',
+  strict: 'strict',
+  严格: 'strict',
+  archive: 'archive',
+  归档: 'archive',
 };
 
 const byPath = new Map(KEYS.map((s) => [s.path, s]));
-const byAlias = new Map(KEYS.map((s) => [s.alias, s]));
+const byAlias = new Map(KEYS.flatMap((s) => [s.alias, ...Object.values(s.aliasFor ?? {})].map((a) => [a, s] as const)));
+
+/** The Chinese name of a key in a type's messages (纪要名称 for `name` in minutes). */
+export const aliasOf = (s: KeySpec, type?: DocType): string => (type && s.aliasFor?.[type]) || s.alias;
 
 export function keySpec(path: string): KeySpec {
   const s = byPath.get(path);

@@ -3,13 +3,20 @@
 // that one parse collects every problem of the file.
 
 import { z } from 'zod';
-import { Problem, type Text } from '../errors.js';
-import type { DocType, ImageData } from '../model/types.js';
+import { Problem } from '../errors.js';
+import type { DocFormat, DocType, ImageData } from '../model/types.js';
+import { attachmentList, type AttachmentEntry, type AttachmentReader } from './attachments.js';
+import { DOC_TYPES, TYPE_EXPECTED, typeSpec } from './doctypes.js';
+import { crossChecks, missing, OWN_HEADER, problemFor, type Need } from './crosschecks.js';
+import { replyWarnings } from './practice.js';
 import type { Entry, Raw } from './entries.js';
 import * as f from './fields.js';
-import { keySpec } from './keys.js';
-import type { BulletinMeta, Category, Meta, Publicity, ReplyMeta, Secrecy, Urgency } from './types.js';
+import { aliasOf, keySpec } from './keys.js';
+import { retention as retentionParser } from './archivecodes.js';
+import type { BulletinMeta, Category, Contact, FileMeta, Meta, MinutesMeta, OrderMeta, Publicity, Secrecy, Urgency } from './types.js';
 import type { DateValue } from './dates.js';
+
+export { TYPE_EXPECTED } from './doctypes.js';
 
 export interface SchemaCtx {
   file: string;
@@ -19,38 +26,10 @@ export interface SchemaCtx {
   warnings: Problem[];
   /** Reads and checks the seal image, reporting through the field context. */
   seal: (spec: string, c: f.FieldCtx) => ImageData | undefined;
-}
-
-type Need = 'required' | 'config' | 'optional';
-
-function problemFor(ctx: SchemaCtx, entry: Entry, what: Text, r: f.Report = {}): Problem {
-  return new Problem({
-    file: entry.file,
-    pos: r.pos ?? entry.keyPos,
-    key: entry.spelled,
-    what,
-    expected: r.expected,
-    found: r.found,
-    hint: r.hint,
-  });
-}
-
-export function missing(ctx: SchemaCtx, path: string, need: Need, extra?: Text): Problem {
-  const s = keySpec(path);
-  const where =
-    need === 'config'
-      ? { zh: '，或在项目配置文件 gongwen.config.yaml 中设置', en: ', or set it in gongwen.config.yaml' }
-      : { zh: '', en: '' };
-  return new Problem({
-    file: ctx.file,
-    pos: { line: ctx.openLine, col: 1 },
-    key: path,
-    what: { zh: `缺少必填项「${s.alias}」`, en: `missing required key "${path}" (${s.label.en})` },
-    expected: {
-      zh: `前置元数据中的「${path}: …」或「${s.alias}: …」${where.zh}${extra?.zh ?? ''}`,
-      en: `"${path}: …" or "${s.alias}: …" in the front matter${where.en}${extra?.en ?? ''}`,
-    },
-  });
+  /** Reads an attachment file (`{title, file}`), reporting through the field context. */
+  attachment: AttachmentReader;
+  /** The document type, when known: names keys with the type's own alias in messages. */
+  type?: DocType;
 }
 
 /**
@@ -76,7 +55,7 @@ function field<T>(path: string, parser: f.Parser<T>, need: Need = 'optional') {
     if (f.isEmptyRaw(raw) && need !== 'optional') {
       fail(
         problemFor(ctx, entry, { zh: '必填项的值为空', en: 'a required key has an empty value' }, {
-          expected: { zh: keySpec(path).alias, en: keySpec(path).label.en },
+          expected: { zh: aliasOf(keySpec(path), ctx.type), en: keySpec(path).label.en },
         }),
       );
       return undefined;
@@ -93,44 +72,41 @@ function field<T>(path: string, parser: f.Parser<T>, need: Need = 'optional') {
   });
 }
 
-const TYPE_VALUES = {
-  bulletin: 'bulletin',
-  简报: 'bulletin',
-  reply: 'reply',
-  提案答复: 'reply',
-  建议答复: 'reply',
-} as const;
+const TYPE_VALUES: Readonly<Record<string, DocType>> = Object.fromEntries(
+  DOC_TYPES.flatMap((t) => t.values.map((v) => [v, t.type] as const)),
+);
 
-export const TYPE_EXPECTED: Text = {
-  zh: 'bulletin（简报）或 reply（提案答复、建议答复）',
-  en: 'bulletin (简报) or reply (提案答复, 建议答复)',
-};
-
-export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(['bulletin', 'reply'], TYPE_VALUES, TYPE_EXPECTED);
+export const typeParser: f.Parser<DocType> = f.oneOf<DocType>(DOC_TYPES.map((t) => t.type), TYPE_VALUES, TYPE_EXPECTED);
 
 function commonShape(type: DocType) {
-  const R = type === 'reply';
+  const F = type !== 'bulletin';
+  const N = F && !OWN_HEADER.has(type);
   return {
     title: field('title', f.text()),
-    issuer: field('issuer', f.text(), R ? 'required' : 'optional'),
+    // A list names joint issuers, host first (GB/T 9704 7.2.4).
+    issuer: field('issuer', f.list(), F ? 'required' : 'optional'),
     mark: field('mark', f.text()),
-    number: field('number', f.docNumber, R ? 'required' : 'optional'),
+    number: field('number', f.docNumber, N ? 'required' : 'optional'),
     signer: field('signer', f.list()),
-    to: field('to', f.list(), R ? 'required' : 'optional'),
+    to: field('to', f.list(), N ? 'required' : 'optional'),
     date: field('date', f.date, 'required'),
     copy: field('copy', f.copyNumber),
-    secrecy: field('secrecy', secrecyParser),
+    secrecy: field('secrecy', f.secrecyParser),
     secrecyTerm: field('secrecyTerm', f.secrecyTerm),
     urgency: field('urgency', f.oneOf<Urgency>(['特急', '加急'])),
-    attachments: field('attachments', f.list()),
+    attachments: field('attachments', attachmentList((spec, c, pos) => current().attachment(spec, c, pos))),
     note: field('note', f.text()),
     cc: field('cc', f.list()),
-    printer: field('printer', f.text(), 'config'),
+    // Required unless the document is in 信函格式, whose 版记 has no 印发 row (crossChecks).
+    printer: field('printer', f.text()),
     printDate: field('printDate', f.date),
     copies: field('copies', f.positiveInt),
+    // One seal per issuer, in the same order (7.3.5.1).
     seal: field('seal', (raw, c) => {
-      const p = f.text({ zh: '图片路径', en: 'an image path' })(raw, c);
-      return p === undefined ? undefined : current().seal(p, c);
+      const paths = f.list({ zh: '图片路径，联合行文时为路径列表', en: 'an image path, or a list of paths for joint issuers' })(raw, c);
+      if (paths === undefined) return undefined;
+      const images = paths.map((p) => current().seal(p, c));
+      return images.every((i) => i !== undefined) ? (images as ImageData[]) : undefined;
     }),
     numbering: field(
       'numbering',
@@ -139,21 +115,10 @@ function commonShape(type: DocType) {
         en: 'auto or keep',
       }),
     ),
+    ...(F ? { format: field('format', f.formatParser(type)) } : {}),
+    retention: field('retention', retentionParser),
   };
 }
-
-/** `secrecy: 机密★1年` is split into level and term. */
-const secrecyParser: f.Parser<{ level: Secrecy; term?: string }> = (raw, c) => {
-  const exp = { zh: '秘密 / 机密 / 绝密', en: '秘密 / 机密 / 绝密' };
-  const t = f.text(exp)(raw, c);
-  if (t === undefined) return undefined;
-  const [level, term, ...more] = t.split('★').map((s) => s.trim());
-  if (!['秘密', '机密', '绝密'].includes(level!) || more.length > 0 || term === '') {
-    c.error({ zh: '不是可用的密级', en: 'not an accepted secrecy level' }, { expected: exp, found: t });
-    return undefined;
-  }
-  return { level: level as Secrecy, term };
-};
 
 function bulletinShape() {
   return {
@@ -171,22 +136,61 @@ function bulletinShape() {
   };
 }
 
+const contactList = (need: Need = 'optional') => ({
+  'contact.unit': field('contact.unit', f.list(), 'optional'),
+  'contact.phone': field('contact.phone', f.list(), need),
+  'contact.person': field('contact.person', f.list(), need),
+});
+
 function replyShape() {
   return {
     ...commonShape('reply'),
+    // Optional: real replies often lack it; a warning names it (proposal-handling practice).
     category: field(
       'category',
       f.oneOf<Category>(['A', 'B', 'C'], {}, {
         zh: 'A（已解决或基本解决）、B（正在解决或列入计划）或 C（暂不具备条件或留作参考），大写字母',
         en: 'A, B or C (capital letter)',
       }),
-      'required',
     ),
     proposal: field('proposal', f.text()),
-    'contact.unit': field('contact.unit', f.text(), 'required'),
-    'contact.phone': field('contact.phone', f.text(), 'required'),
-    'contact.person': field('contact.person', f.text(), 'required'),
+    ...contactList(),
     publicity: field('publicity', f.oneOf<Publicity>(['主动公开', '依申请公开', '不予公开'])),
+  };
+}
+
+/** 请示: the 附注 gives the contact person and phone (GB/T 9704 7.3.6). */
+function requestShape() {
+  return { ...commonShape('request'), ...contactList('required') };
+}
+
+function approvalShape() {
+  return { ...commonShape('approval'), replyTo: field('replyTo', f.text()) };
+}
+
+/** 函 (信函格式 by default): `replyTo`/来文 names the letter a 复函 answers. */
+function letterShape() {
+  return { ...commonShape('letter'), replyTo: field('replyTo', f.text()) };
+}
+
+/** 命令(令): 令号, and the signer's title beside the signature seal (7.3.5.3). */
+function orderShape() {
+  return {
+    ...commonShape('order'),
+    orderNumber: field('orderNumber', f.orderNumber, 'required'),
+    signerTitle: field('signerTitle', f.text(), 'required'),
+  };
+}
+
+/** 纪要: its name and 期号, and the attendance lists printed after the body (10.3). */
+function minutesShape() {
+  return {
+    ...commonShape('minutes'),
+    name: field('name', f.text(), 'required'),
+    issue: field('issue', f.issueNumber('第')),
+    attendees: field('attendees', f.list(), 'required'),
+    absent: field('absent', f.list()),
+    observers: field('observers', f.list()),
   };
 }
 
@@ -199,43 +203,20 @@ function issuesToProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
   });
 }
 
-/** Checks that involve more than one key, from presence alone (so they run with field errors). */
-function crossChecks(ctx: SchemaCtx, type: DocType): Problem[] {
-  const out: Problem[] = [];
-  const has = (p: string) => {
-    const e = ctx.entries.get(p);
-    return e !== undefined && !f.isEmptyRaw(e.value);
-  };
-  if (type === 'reply' && !has('title') && !has('proposal')) {
-    out.push(
-      missing(ctx, 'title', 'required', {
-        zh: '；或写「proposal」（提案），标题默认为「对{提案}的答复」',
-        en: '; or give "proposal" (提案): the title defaults to 对{proposal}的答复',
-      }),
-    );
-  }
-  if (has('secrecyTerm') && !has('secrecy')) {
-    const e = ctx.entries.get('secrecyTerm')!;
-    out.push(
-      problemFor(ctx, e, { zh: '有保密期限却没有密级', en: 'a secrecy term without a secrecy level' }, {
-        expected: { zh: '同时写「secrecy」（密级）', en: 'also give "secrecy" (密级)' },
-      }),
-    );
-  }
-  const sec = ctx.entries.get('secrecy');
-  if (sec && has('secrecyTerm') && sec.value.kind === 'scalar' && sec.value.text.includes('★')) {
-    out.push(
-      problemFor(ctx, sec, { zh: '保密期限写了两次', en: 'the secrecy term is given twice' }, {
-        expected: { zh: '在「密级」中写「★期限」或单独写「保密期限」，只写一处', en: 'the term either after ★ or as secrecyTerm, once' },
-        found: sec.value.text,
-      }),
-    );
-  }
-  return out;
-}
-
-const shapes = { bulletin: bulletinShape, reply: replyShape } as const;
-type Shape = ReturnType<typeof bulletinShape> | ReturnType<typeof replyShape>;
+const shapes = {
+  bulletin: bulletinShape,
+  reply: replyShape,
+  request: requestShape,
+  approval: approvalShape,
+  letter: letterShape,
+  notice: () => commonShape('notice'),
+  circular: () => commonShape('circular'),
+  report: () => commonShape('report'),
+  opinion: () => commonShape('opinion'),
+  order: orderShape,
+  minutes: minutesShape,
+} as const;
+type Shape = ReturnType<(typeof shapes)[DocType]>;
 const schemas = new Map<DocType, { shape: Shape; schema: z.ZodType }>();
 function schemaFor(type: DocType): { shape: Shape; schema: z.ZodType } {
   let s = schemas.get(type);
@@ -252,6 +233,7 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
   // Every key of the shape is present: null marks "not given" so that the field reports it.
   const input: Record<string, Raw | null> = {};
   for (const p of Object.keys(shape)) input[p] = ctx.entries.get(p)?.value ?? null;
+  ctx = { ...ctx, type };
   const cross = crossChecks(ctx, type);
   parsing = ctx;
   let r: ReturnType<typeof schema.safeParse>;
@@ -267,9 +249,14 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
   const o = r.data as Record<string, any>;
   const date = o.date as DateValue;
   const secrecy = o.secrecy as { level: Secrecy; term?: string } | undefined;
+  const issuers = (o.issuer as string[] | undefined) ?? [];
+  const seals = (o.seal as ImageData[] | undefined) ?? [];
+  const attachments = (o.attachments as AttachmentEntry[] | undefined) ?? [];
   const common = {
     title: o.title,
-    issuer: o.issuer,
+    issuer: issuers[0],
+    issuers,
+    format: (o.format as DocFormat | undefined) ?? typeSpec(type).format,
     mark: o.mark,
     number: o.number,
     signer: o.signer ?? [],
@@ -279,14 +266,19 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     secrecy: secrecy?.level,
     secrecyTerm: o.secrecyTerm ?? secrecy?.term,
     urgency: o.urgency,
-    attachments: o.attachments ?? [],
+    attachments: attachments.map((a) => a.title),
+    attachmentFiles: attachments.flatMap((a, i) =>
+      a.file !== undefined && a.markdown !== undefined ? [{ index: i + 1, title: a.title, file: a.file, markdown: a.markdown }] : [],
+    ),
     note: o.note,
     cc: o.cc ?? [],
-    printer: o.printer as string,
+    printer: (o.printer as string | undefined) ?? '',
     printDate: o.printDate ?? date,
     copies: o.copies,
-    seal: o.seal,
+    seal: seals[0],
+    seals,
     numbering: o.numbering ?? 'keep',
+    retention: o.retention,
   };
   const clean = <T extends object>(m: T): T =>
     Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as T;
@@ -309,22 +301,48 @@ export function parseMeta(ctx: SchemaCtx, type: DocType): ParseResult {
     };
     return { ok: true, meta: clean(meta) };
   }
+  if (type === 'order') {
+    const meta: OrderMeta = {
+      ...common,
+      type,
+      issuer: common.issuer as string,
+      orderNumber: o.orderNumber as string,
+      signerTitle: o.signerTitle as string,
+    };
+    return { ok: true, meta: clean(meta) };
+  }
+  if (type === 'minutes') {
+    const meta: MinutesMeta = {
+      ...common,
+      type,
+      issuer: common.issuer as string,
+      name: o.name as string,
+      issue: o.issue as string | undefined,
+      attendees: (o.attendees as string[] | undefined) ?? [],
+      absent: (o.absent as string[] | undefined) ?? [],
+      observers: (o.observers as string[] | undefined) ?? [],
+    };
+    return { ok: true, meta: clean(meta) };
+  }
+  const contact: Contact = {
+    unit: (o['contact.unit'] as string[] | undefined) ?? [],
+    phone: (o['contact.phone'] as string[] | undefined) ?? [],
+    person: (o['contact.person'] as string[] | undefined) ?? [],
+  };
   const proposal = o.proposal as string | undefined;
-  const meta: ReplyMeta = {
+  const base = {
     ...common,
-    type: 'reply',
     title: common.title ?? `对${proposal}的答复`,
     issuer: common.issuer as string,
     number: common.number as string,
-    to: common.to,
-    category: o.category as Category,
-    proposal,
-    contact: {
-      unit: o['contact.unit'] as string,
-      phone: o['contact.phone'] as string,
-      person: o['contact.person'] as string,
-    },
-    publicity: o.publicity as Publicity | undefined,
   };
+  let meta: FileMeta;
+  if (type === 'reply') {
+    meta = { ...base, type, category: o.category as Category | undefined, proposal, contact, publicity: o.publicity as Publicity | undefined };
+    ctx.warnings.push(...replyWarnings(ctx, meta));
+  } else if (type === 'request') meta = { ...base, type, contact };
+  else if (type === 'approval') meta = { ...base, type, replyTo: o.replyTo as string | undefined };
+  else if (type === 'letter') meta = { ...base, type, replyTo: o.replyTo as string | undefined };
+  else meta = { ...base, type };
   return { ok: true, meta: clean(meta) };
 }

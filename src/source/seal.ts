@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import type { Text } from '../errors.js';
+import { MAX_IMAGE_PIXELS } from '../spec/limits.js';
 
 export type ImageInfo = { format: 'png' | 'jpeg'; width: number; height: number };
 
@@ -14,21 +15,35 @@ const INSIDE: Text = {
   en: 'a path relative to this file, inside the project folder',
 };
 
-/** Resolves `spec` against the source's folder and checks it stays inside `root`. */
-export function resolveSealPath(spec: string, sourceFile: string, root: string): SealPathResult {
+/** What a project path names, for messages: 印章 (seal), 附件 (attachment). */
+export interface PathSubject {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Resolves `spec` against the source's folder and checks it stays inside `root`: seal images
+ * and attachment files both follow this rule.
+ */
+export function resolveProjectPath(spec: string, sourceFile: string, root: string, subject: PathSubject): SealPathResult {
   if (path.isAbsolute(spec) || path.win32.isAbsolute(spec) || /^[a-zA-Z]:/.test(spec)) {
-    return { ok: false, what: { zh: '印章不能用绝对路径', en: 'the seal path must not be absolute' }, expected: INSIDE };
+    return { ok: false, what: { zh: `${subject.zh}不能用绝对路径`, en: `the ${subject.en} path must not be absolute` }, expected: INSIDE };
   }
   const abs = path.resolve(path.dirname(path.resolve(sourceFile)), spec.replace(/\\/g, '/'));
   const rel = path.relative(path.resolve(root), abs);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
     return {
       ok: false,
-      what: { zh: '印章路径超出了项目文件夹', en: 'the seal path leaves the project folder' },
+      what: { zh: `${subject.zh}路径超出了项目文件夹`, en: `the ${subject.en} path leaves the project folder` },
       expected: INSIDE,
     };
   }
   return { ok: true, abs };
+}
+
+/** Resolves a seal image's path (see resolveProjectPath). */
+export function resolveSealPath(spec: string, sourceFile: string, root: string): SealPathResult {
+  return resolveProjectPath(spec, sourceFile, root, { zh: '印章', en: 'seal' });
 }
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -75,4 +90,14 @@ export function imageInfo(b: Uint8Array): ImageInfo | undefined {
     }
   }
   return undefined;
+}
+
+/** Why an image is refused before it is decoded (more pixels than MAX_IMAGE_PIXELS), or undefined. */
+export function imageTooLarge(info: ImageInfo): Text | undefined {
+  if (info.width * info.height <= MAX_IMAGE_PIXELS) return undefined;
+  const mp = (n: number): string => String(Math.round(n / 1e6));
+  return {
+    zh: `图片像素过多：${info.width}×${info.height}，最多 ${mp(MAX_IMAGE_PIXELS)} 百万像素，请缩小后再用`,
+    en: `the image has too many pixels: ${info.width}×${info.height}, at most ${mp(MAX_IMAGE_PIXELS)} megapixels; scale it down`,
+  };
 }

@@ -12,6 +12,8 @@ export const SERIES_NAME_MIN_SIZE_PT = SIZE_PT.xiaoer;
 export const HEADING_SIZE_PT = 66;
 /** Letter spacing of the big word, 字 of its own size. */
 export const HEADING_LETTER_SPACING_EM = 1;
+/** Narrowest horizontal scale of a 报头 text before it is shrunk to stay within the 版心 (as the issuer mark) [C]. */
+export const MIN_H_SCALE = 0.5;
 /** 期号 line: 3号仿宋, centred, directly below the name. */
 export const ISSUE_SIZE_PT = SIZE_PT.sanhao;
 /** Editor (left) / date (right) line: 3号, inset 1 字 on the left. */
@@ -20,12 +22,6 @@ export const EDITOR_LEFT_INSET_CHARS = 1;
 /** Red separator about 4 mm below the editor/date line, 版心 wide. */
 export const MASTHEAD_RULE_GAP_MM = 4;
 export const MASTHEAD_RULE_THICKNESS_MM = 0.75;
-/** 本期要目 label 3号黑体; items 3号楷体. */
-export const TOC_LABEL = '本期要目';
-/** 编者按 label in 黑体 followed by 楷体 text. */
-export const EDITOR_NOTE_LABEL = '编者按：';
 /** First article title 2 blank lines below the red rule; later ones 1 blank line before. */
 export const FIRST_ARTICLE_GAP_LINES = 2;
 export const NEXT_ARTICLE_GAP_LINES = 1;
-/** 报尾 distribution rows: 4号, inset 1 字; wrapped lines align after the colon. */
-export const TAIL_SIZE_PT = SIZE_PT.sihao;

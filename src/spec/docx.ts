@@ -5,13 +5,13 @@
 
 import {
   BODY_SIZE_PT,
+  CHAR_PITCH_PT,
   COLOPHON_SIZE_PT,
   LINE_PITCH_FIXED28_TWIP,
   LINE_PITCH_TWIP,
-  MARK_TOP_BELOW_TYPE_TOP_MM,
   PAGE_NO_SIZE_PT,
 } from './gbt9704.js';
-import { TWIP_PER_PT, mmToTwip } from './units.js';
+import { TWIP_PER_PT } from './units.js';
 
 // ── Document grid ────────────────────────────────────────────────────────────
 /**
@@ -47,6 +47,13 @@ export const DOCX_SMALL_CHAR_TWIP = COLOPHON_SIZE_PT * TWIP_PER_PT;
  */
 export const DOCX_OVERFLOW_PUNCT = true;
 
+/**
+ * A horizontal distance of the plan measured along body text (an indent, an inset, a text
+ * width), pt → DOCX twip: one 字 of the plan (the 版心 width / 28) is one DOCX body advance
+ * (315 twip), so an inset of n 字 stays n characters wide in Word [D].
+ */
+export const bodyPtToTwip = (pt: number): number => Math.round((pt / CHAR_PITCH_PT) * DOCX_BODY_CHAR_TWIP);
+
 // ── Exact line spacing (font-independent placement) ─────────────────────────
 /**
  * Under exact line spacing LibreOffice puts the baseline at 80 % of the line height,
@@ -65,14 +72,8 @@ export const CJK_EM_DESCENT = 0.12;
 export const DOCX_MARK_LINE_HEIGHT_EM = CJK_EM_ASCENT / DOCX_EXACT_BASELINE_RATIO;
 
 // ── Red issuer mark ──────────────────────────────────────────────────────────
-/** Space before the mark paragraph when nothing stands above it, twip: 35 mm = 1984 [S 7.2.4]. */
-export const DOCX_MARK_SPACE_BEFORE_TWIP = mmToTwip(MARK_TOP_BELOW_TYPE_TOP_MM);
-
-// ── 简报 masthead line heights, in grid lines (exact spacing) [C] ─────────────
-/** Series name (26 pt): one grid line, as in the PDF layout (MASTHEAD_NAME_SLOT). */
-export const DOCX_MASTHEAD_NAME_LINES = 1;
-/** The big word (66 pt): three grid lines (86.9 pt ≥ 1.1 × 66). */
-export const DOCX_MASTHEAD_HEADING_LINES = 3;
+/** Width the text box of a joint mark's suffix has beyond its text, em: room so Word never wraps it [C]. */
+export const DOCX_MARK_SUFFIX_BOX_SLACK_EM = 0.5;
 
 // ── Page numbers ─────────────────────────────────────────────────────────────
 /**
@@ -97,14 +98,6 @@ export const DOCX_HEADER_DISTANCE_TWIP = 851;
  * paragraph draws the rule across the full 版心 width [S 7.4.1].
  */
 export const DOCX_RULE_LINE_TWIP = 20;
-
-// ── Seal ─────────────────────────────────────────────────────────────────────
-/**
- * Top of a seal picture below the last body line, in grid lines [S 7.3.5.1: within 1 line].
- * With the 2 blank lines of SEALED_SIGNATURE_GAP_LINES a 42 mm seal (4.1 lines) then spans
- * the issuer and date lines and ends a third of a line into the line after the date.
- */
-export const DOCX_SEAL_TOP_BELOW_BODY_LINES = 0.25;
 
 // ── DrawingML ────────────────────────────────────────────────────────────────
 /** EMU per twip (914400 EMU per inch / 1440 twip per inch). */

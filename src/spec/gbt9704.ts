@@ -22,14 +22,6 @@ export const MARGIN_LEFT_MM = 28;
 export const TYPE_W_MM = 156;
 /** 版心 height, mm [S 5.2.1]. */
 export const TYPE_H_MM = 225;
-/** Right margin = 210 − 28 − 156, mm [D]. */
-export const MARGIN_RIGHT_MM = PAGE_W_MM - MARGIN_LEFT_MM - TYPE_W_MM;
-/** Bottom margin = 297 − 37 − 225, mm [D]. */
-export const MARGIN_BOTTOM_MM = PAGE_H_MM - MARGIN_TOP_MM - TYPE_H_MM;
-/** Allowed error of the type area, mm [S 6.1]. */
-export const TYPE_AREA_TOLERANCE_MM = 1;
-/** Duplex registration tolerance of page numbers, mm [S 6.2]. */
-export const DUPLEX_REGISTRATION_TOLERANCE_MM = 2;
 
 /** Margins in twips as Word templates store them [D]. */
 export const MARGIN_TOP_TWIP = 2098;
@@ -37,7 +29,6 @@ export const MARGIN_LEFT_TWIP = 1588;
 export const MARGIN_RIGHT_TWIP = 1474;
 export const MARGIN_BOTTOM_TWIP = 1984;
 export const TYPE_W_TWIP = 8844;
-export const TYPE_H_TWIP = 12756;
 
 // ── 5.2.3 Grid: 22 lines × 28 characters filling the 版心 ─────────────────────
 /** Lines per full page [S 5.2.3]. */
@@ -78,8 +69,6 @@ export const TITLE_SIZE_PT = SIZE_PT.erhao;
 export const COLOPHON_SIZE_PT = SIZE_PT.sihao;
 /** Page numbers: 4号 [S 7.5]. */
 export const PAGE_NO_SIZE_PT = SIZE_PT.sihao;
-/** Tightening per body character so that 28 × 16 pt fit 156 mm: 15.793 − 16 = −0.207 pt [D]. */
-export const BODY_CHAR_SPACING_PT = CHAR_PITCH_PT - BODY_SIZE_PT;
 
 // ── 7.2 版头 ─────────────────────────────────────────────────────────────────
 /** 份号: six Arabic digits [S 7.2.1]. */
@@ -90,9 +79,6 @@ export const SECRECY_STAR = '\u2605';
 export const COPY_NO_LINE = 1;
 /** Top of the red issuer mark below the 版心 top, 文件格式, mm [S 7.2.4]. */
 export const MARK_TOP_BELOW_TYPE_TOP_MM = 35;
-/** Legacy cap of one mark character, height × width, mm [1999 / C]. */
-export const MARK_MAX_GLYPH_H_MM = 22;
-export const MARK_MAX_GLYPH_W_MM = 15;
 /** Default mark size and horizontal scale (about 14.3 mm advance) [C]. */
 export const MARK_SIZE_PT = 58;
 export const MARK_H_SCALE = 0.7;
@@ -116,8 +102,6 @@ export const RED_RULE_THICKNESS_MM = 0.5;
 // ── 7.3 主体 ─────────────────────────────────────────────────────────────────
 /** Title starts 2 blank lines below the red rule [S 7.3.1]. */
 export const TITLE_GAP_BELOW_RED_RULE_LINES = 2;
-/** Title characters per line at 22 pt, about [D]. */
-export const TITLE_MAX_CHARS_PER_LINE = 20;
 /** Addressee 1 blank line below the title [S 7.3.2]. */
 export const ADDRESSEE_GAP_BELOW_TITLE_LINES = 1;
 /** Paragraph first-line indent, 字 [S 7.3.3]. */
@@ -127,10 +111,12 @@ export const ATTACH_NOTE_GAP_LINES = 1;
 export const ATTACH_NOTE_INDENT_CHARS = 2;
 /** With a seal: 成文日期 right-inset 4 字 [S 7.3.5.1]. */
 export const DATE_RIGHT_INSET_SEALED_CHARS = 4;
-/** With a seal: its top at most 1 line below the body [S 7.3.5.1]. */
-export const SEAL_TOP_MAX_BELOW_BODY_LINES = 1;
 /** Seal diameter of a common official seal, mm [C]. */
 export const SEAL_DIAMETER_MM = 42;
+/** Joint issuing: at most this many seals in a row [C: frontmatter «Joint issuing»; 7.3.5.1 «aligned»]. */
+export const SEALS_PER_ROW = 3;
+/** Least gap between two seals, mm: they never touch or overlap [S 7.3.5.1; the width C]. */
+export const SEAL_MIN_GAP_MM = 3;
 /** Blank lines left between the body and a sealed signature [C]. */
 export const SEALED_SIGNATURE_GAP_LINES = 2;
 /** Without a seal: 1 blank line, issuer right-inset 2 字, date 2 字 further right [S 7.3.5.2]. */
@@ -141,8 +127,10 @@ export const UNSEALED_DATE_SHIFT_CHARS = 2;
 export const NOTE_INDENT_CHARS = 2;
 /** Attachment title on 版心 line 3 [S 7.3.7]. */
 export const ATTACH_TITLE_LINE = 3;
-/** Date regex: full year, no zero padding [S 7.3.5.4]. */
-export const DATE_PATTERN = /^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$/;
+/** 附件 label (附件2) on 版心 line 1, 3号黑体, flush left [S 7.3.7]. */
+export const ATTACH_LABEL_LINE = 1;
+/** Blank lines between an attachment's title and its body [C, as 7.3.2 below the document title]. */
+export const ATTACH_BODY_GAP_LINES = 1;
 /** Document number regex: 机关代字〔YYYY〕N号 [S 7.2.5]. */
 export const DOC_NUMBER_PATTERN = /^[^〔〕]+〔\d{4}〕[1-9]\d*号$/;
 /** Largest tightening of the line pitch to keep a signature with the body, pt [S 7.3.5.5 / C]. */
@@ -153,12 +141,8 @@ export const SIGNATURE_SQUEEZE_MAX_PT = 1;
 export const COLOPHON_RULE_THICK_MM = 0.35;
 /** Rules in between: 0.25 mm [S 7.4.1]. */
 export const COLOPHON_RULE_THIN_MM = 0.25;
-/** 版记 rules span the 版心 [S 7.4.1]. */
-export const COLOPHON_RULE_LENGTH_MM = TYPE_W_MM;
 /** 抄送 and 印发 rows inset 1 字 (4号, 14 pt) from both sides [S 7.4.2, 7.4.3]. */
 export const COLOPHON_SIDE_INSET_PT = COLOPHON_SIZE_PT;
-/** One grid line per 版记 row [C]. */
-export const COLOPHON_ROW_LINES = 1;
 
 // ── 7.5 Page numbers ─────────────────────────────────────────────────────────
 /** The dash line of the page number sits 7 mm below the 版心 bottom [S 7.5]. */

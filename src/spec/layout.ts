@@ -3,7 +3,7 @@
 // grid. Each is [C] (our convention) or [D] (derived), with the clause it serves. The format's
 // own numbers stay in gbt9704.ts / bulletin.ts / reply.ts.
 
-import { LINE_PITCH_PT, TYPE_BOTTOM_PT, PAGE_NO_BELOW_TYPE_MM } from './gbt9704.js';
+import { TYPE_BOTTOM_PT, PAGE_NO_BELOW_TYPE_MM } from './gbt9704.js';
 import { mmToPt } from './units.js';
 
 // ── Baseline rule (spec §11 «Baseline inside a line box») ─────────────────────
@@ -55,13 +55,45 @@ export const BREAK_COST = {
    * `批。`): worse than spreading one line by one 字 to take a character down with it [C].
    */
   orphanChar: 6,
+  /** A break inside a long Latin token (after `/` of a URL, `-` of a code): allowed, but a plain break is preferred. */
+  tokenBreak: 0.5,
   /** A line cut inside an unbreakable unit longer than the measure. */
   forcedCut: 10000,
 } as const;
+/**
+ * A run of this many half-width characters or more (URL, e-mail, code, long number) may break
+ * after `/ . - _ ? & = # @ : ; , ~ +` inside it, with no hyphen added; a shorter one (a phone
+ * number 0374-2699897, a date 2024-12-05) never splits [C, spec §10 «数字不能回行»].
+ */
+export const LONG_TOKEN_MIN_CHARS = 14;
 /** Break opportunities looked at per line start: the search window of the breaker [C]. */
 export const BREAK_WINDOW = 64;
 /** Rounding slack when comparing widths, pt [D]. */
 export const WIDTH_EPSILON_PT = 0.01;
+
+// ── Tables (spec §13) ────────────────────────────────────────────────────────
+/** Stroke of a table's rules, pt [C]. */
+export const TABLE_RULE_PT = 0.5;
+/** Cell padding on either side of a table cell, 字 of the table's text size [C]. */
+export const TABLE_CELL_PAD_CHARS = 0.25;
+/**
+ * A cell text up to this many 字 is never wrapped: its column is at least that wide (short labels
+ * such as 序号, 责任部门 stay on one line, as Word's AutoFit keeps them) [C].
+ */
+export const TABLE_KEEP_WHOLE_CHARS = 6;
+/** Narrowest text width of a column, 字 [C]. */
+export const TABLE_MIN_COLUMN_CHARS = 2;
+
+// ── Images and captions (spec §12, 简报) ───────────────────────────────────────
+/** Size of an image pixel when the file states none: 96 dpi, pt [C]. */
+export const IMAGE_PT_PER_PX = 0.75;
+/** Grid lines kept free below an image for its caption (so image and caption fit one page) [C]. */
+export const IMAGE_CAPTION_LINES = 1;
+/**
+ * Near a page end an image (with its caption) is scaled down to the lines left on the page, to no
+ * less than this share of its height, rather than moved on and leaving the page short [C].
+ */
+export const IMAGE_MIN_SCALE = 0.6;
 
 // ── Title (7.3.1) ────────────────────────────────────────────────────────────
 /** Title lines hold at most this share of the 版心 width before they are split [C]. */
@@ -74,6 +106,8 @@ export const PAGE_NO_CENTRE_Y_PT = TYPE_BOTTOM_PT + mmToPt(PAGE_NO_BELOW_TYPE_MM
 // ── 发文机关标志 (7.2.4) ──────────────────────────────────────────────────────
 /** Extra line-to-line distance of a joint issuers' mark, as a share of its size [C]. */
 export const MARK_LINE_GAP_EM = 0.15;
+/** Gap between a joint mark's stacked names and its suffix (文件), em of the mark's scaled size [C]. */
+export const MARK_SUFFIX_GAP_EM = 0.5;
 
 // ── 简报 masthead on the grid (spec §12) [C] ──────────────────────────────────
 /** Grid line (0-based) of the marking line (内部刊物 注意保存). */
@@ -87,10 +121,6 @@ export const MASTHEAD_HEADING_SLOTS = 3;
 export const MASTHEAD_ISSUE_SLOT = 5;
 /** Grid line of the editor / date line. */
 export const MASTHEAD_EDITOR_SLOT = 6;
-
-// ── 版记 (7.4) ───────────────────────────────────────────────────────────────
-/** Rows of the 版记 are one grid line of the body pitch each [C, spec §7 «Row height»]. */
-export const COLOPHON_ROW_PITCH_PT = LINE_PITCH_PT;
 
 // ── Seal (7.3.5.1) ───────────────────────────────────────────────────────────
 /** The seal's centre sits this share of its diameter above the date's em-box centre [C: 骑年盖月]. */

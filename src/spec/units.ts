@@ -10,12 +10,9 @@ export const EMU_PER_PT = 12700;
 
 export const mmToPt = (mm: number): number => mm * PT_PER_MM;
 export const ptToMm = (pt: number): number => pt / PT_PER_MM;
+/** Twips of a length in points, rounded to whole twips. */
 export const ptToTwip = (pt: number): number => Math.round(pt * TWIP_PER_PT);
 export const mmToTwip = (mm: number): number => Math.round(mmToPt(mm) * TWIP_PER_PT);
-export const twipToPt = (twip: number): number => twip / TWIP_PER_PT;
-/** docx run size is in half-points (16 pt → 32). */
-export const ptToHalfPt = (pt: number): number => Math.round(pt * 2);
 /** Word border widths are in eighths of a point (1 pt → 8). */
 export const ptToEighthPt = (pt: number): number => Math.round(pt * 8);
 export const mmToEmu = (mm: number): number => Math.round(mmToPt(mm) * EMU_PER_PT);
-export const ptToEmu = (pt: number): number => Math.round(pt * EMU_PER_PT);

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { BuildError, Problem } from '../errors.js';
 import type { DocType } from '../model/types.js';
 import { escapeAttribute, escapeDeep, escapeMarkdown } from './escape.js';
+import { parseMarked, unmark } from './lines.js';
 import type { View } from './view.js';
+import { TYPE_LIST } from '../source/doctypes.js';
 
 export interface TemplateFile {
   path: string;
@@ -30,7 +32,7 @@ export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates', imp
 export function loadTemplates(dir: string = BUILTIN_TEMPLATE_DIR): TemplateSet {
   const read = (path: string): TemplateFile => ({ path, text: readFileSync(path, 'utf8') });
   const types: TemplateSet['types'] = {};
-  for (const type of ['bulletin', 'reply'] as const) {
+  for (const type of TYPE_LIST) {
     const p = join(dir, `${type}.hbs`);
     if (existsSync(p)) types[type] = read(p);
   }
@@ -45,7 +47,11 @@ export function loadTemplates(dir: string = BUILTIN_TEMPLATE_DIR): TemplateSet {
 /** Marker that stands for the body while the template is rendered, to map lines back. */
 const BODY_MARK = '\u0000GONGWEN-BODY\u0000';
 
-type Compiled = (ctx: unknown) => string;
+interface Compiled {
+  render: (ctx: unknown) => string;
+  /** Template files by the index their line marks carry. */
+  files: string[];
+}
 const compiledCache = new WeakMap<TemplateSet, Map<DocType, Compiled>>();
 
 function compile(set: TemplateSet, type: DocType): Compiled {
@@ -67,15 +73,23 @@ function compile(set: TemplateSet, type: DocType): Compiled {
     Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : '') : '',
   );
   const options = { noEscape: true, knownHelpersOnly: true, knownHelpers: { join: true }, strict: false };
+  const files = [file.path];
+  let current = file.path;
   try {
-    for (const [name, p] of Object.entries(set.partials)) hb.registerPartial(name, hb.compile(p.text, options));
-    const fn = hb.compile(file.text, options);
+    for (const [name, p] of Object.entries(set.partials)) {
+      current = p.path;
+      files.push(p.path);
+      hb.registerPartial(name, hb.compile(parseMarked(hb, p.text, files.length - 1), options));
+    }
+    current = file.path;
+    const render = hb.compile(parseMarked(hb, file.text, 0), options);
     // Compile eagerly so that syntax errors surface here, with the template's position.
-    fn({ meta: {}, attr: {}, body: '' });
-    perSet.set(type, fn);
-    return fn;
+    render({ meta: {}, attr: {}, body: '' });
+    const compiled = { render, files };
+    perSet.set(type, compiled);
+    return compiled;
   } catch (e) {
-    throw templateError(file.path, e);
+    throw templateError(current, e);
   }
 }
 
@@ -116,15 +130,16 @@ export function renderDocument(
   body: string,
   source: { file: string; bodyLine: number },
 ): Merged {
-  const fn = compile(set, type);
+  const compiled = compile(set, type);
   const templatePath = set.types[type]!.path;
   const ctx = { meta: escapeDeep(view, escapeMarkdown), attr: escapeDeep(view, escapeAttribute), body: BODY_MARK };
-  let text: string;
+  let marked: string;
   try {
-    text = fn(ctx);
+    marked = compiled.render(ctx);
   } catch (e) {
     throw templateError(templatePath, e);
   }
+  const { text, lines: templateLines } = unmark(marked, compiled.files, { file: templatePath, line: 0 });
   const at = text.indexOf(BODY_MARK);
   const markLine = at < 0 ? -1 : text.slice(0, at).split('\n').length; // 1-based
   const bodyText = body.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
@@ -136,7 +151,9 @@ export function renderDocument(
       if (markLine > 0 && line >= markLine && line < markLine + bodyLines) {
         return { file: source.file, line: source.bodyLine + (line - markLine) };
       }
-      return { file: templatePath, line: 0 };
+      // Lines after the body stand bodyLines − 1 further down than in the rendered template.
+      const rendered = markLine > 0 && line >= markLine + bodyLines ? line - bodyLines + 1 : line;
+      return templateLines[rendered - 1] ?? { file: templatePath, line: 0 };
     },
     locate(directive: string) {
       const lines = set.types[type]!.text.split('\n');

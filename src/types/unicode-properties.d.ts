@@ -4,4 +4,6 @@ declare module 'unicode-properties' {
   export function getScript(codePoint: number): string;
   /** Whether the code point is a combining mark (general category M*). */
   export function isMark(codePoint: number): boolean;
+  /** Unicode general category of a code point: 'Lo', 'Cf', 'Mn', … */
+  export function getCategory(codePoint: number): string;
 }

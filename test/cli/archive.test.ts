@@ -24,7 +24,14 @@ describe('manifest', () => {
       'replies/2024-proposal-031-A.pdf',
       'replies/2024-proposal-047-B.docx',
       'replies/2024-proposal-047-B.pdf',
-    ]);
+      'replies/2024-proposal-062.docx',
+      'replies/2024-proposal-062.pdf',
+      ...['approvals/2024-134-school-merger', 'circulars/2024-121-homework-inspection', 'notices/2024-118-winter-safety']
+        .concat(['opinions/2024-128-reading', 'reports/2024-126-preschool', 'requests/2024-131-school-bus'])
+        .concat(['letters/2024-12-research-base', 'notices/2024-125-flood-season'])
+        .concat(['orders/2024-3-campus-safety-regulation', 'minutes/2024-9-bureau-office-meeting'])
+        .flatMap((n) => [`${n}.docx`, `${n}.pdf`]),
+    ].sort());
     const pdf = m.entries.find((e) => e['path'] === 'replies/2024-proposal-031-A.pdf')!;
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
     expect(pdf).toMatchObject({
@@ -46,6 +53,8 @@ describe('manifest', () => {
     expect((docx['fonts'] as Record<string, { name: string }>)['fangsong']!.name).toBe('仿宋_GB2312');
     const bulletin = m.entries.find((e) => e['path'] === 'bulletins/2024-12-campus-safety.pdf')!;
     expect(bulletin).toMatchObject({ type: 'bulletin', issue: '第12期', date: '2024-11-18' });
+    expect(m.entries.find((e) => e['path'] === 'orders/2024-3-campus-safety-regulation.pdf')).toMatchObject({ type: 'order', number: '第3号' });
+    expect(m.entries.find((e) => e['path'] === 'minutes/2024-9-bureau-office-meeting.pdf')).toMatchObject({ type: 'minutes', issue: '第9期' });
   });
 
   it('merges: entries of other sources stay; a file that now fails loses its outputs and entries', async () => {
@@ -139,8 +148,20 @@ describe('gongwen build --archive', () => {
       '2024/简报/江川市教育局“平安校园”建设简报第12期.pdf',
       '2024/简报/江川市教育局“平安校园”建设简报第13期.docx',
       '2024/简报/江川市教育局“平安校园”建设简报第13期.pdf',
+      '2024/提案答复/江教提〔2024〕62号.docx',
+      '2024/提案答复/江教提〔2024〕62号.pdf',
+      '2024/函/江教函〔2024〕12号.docx',
+      '2024/函/江教函〔2024〕12号.pdf',
+      ...[['意见', 128], ['批复', 134], ['报告', 126], ['请示', 131], ['通报', 121], ['通知', 118], ['通知', 125]].flatMap(([t, n]) => [
+        `2024/${t}/江教〔2024〕${n}号.docx`,
+        `2024/${t}/江教〔2024〕${n}号.pdf`,
+      ]),
+      '2024/命令/江川市人民政府令第3号.docx',
+      '2024/命令/江川市人民政府令第3号.pdf',
+      '2024/纪要/江川市教育局局长办公会议纪要第9期.docx',
+      '2024/纪要/江川市教育局局长办公会议纪要第9期.pdf',
       'manifest.json',
-    ]);
+    ].sort());
     // The archived file is the output, byte for byte, and it is PDF/A.
     expect(readFileSync(join(dir, REPLY_PDF))).toEqual(readFileSync(join(dir, 'output/replies/2024-proposal-031-A.pdf')));
     expect(readFileSync(join(dir, REPLY_PDF)).toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');

@@ -1,4 +1,4 @@
-// The bundled CLI (scripts/bundle.mjs, what bin/gongwen.js runs after `npm install`) writes
+// The bundled CLI (scripts/bundle.mjs, what bin/gongwen.js runs once dist/ is built) writes
 // the same bytes as the modules it is made of: PDF (also PDF/A, whose ICC profile pdfkit reads
 // from its own folder), DOCX and manifest.
 

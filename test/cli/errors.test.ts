@@ -33,7 +33,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'missing required key', file: swap('category: A\n', ''), zh: ['bad.md:1:1', '键「category」', '缺少必填项「办理结果」'] },
+  { name: 'missing required key', file: swap('number: 江教提〔2024〕31号\n', ''), zh: ['bad.md:1:1', '键「number」', '缺少必填项「发文字号」'] },
   { name: 'unknown key with a suggestion', file: swap('signer:', 'singer:'), zh: ['bad.md:5:1', '键「singer」', '未知的键', '是否想写「signer」'] },
   {
     name: 'both spellings of one key',
@@ -50,7 +50,7 @@ const CASES: Case[] = [
   { name: 'malformed number', file: swap('江教提〔2024〕31号', '江教提2024-31'), zh: ['bad.md:4:1', '键「number」', '六角括号', '实际为「江教提2024-31」'] },
   { name: 'YAML syntax error', file: swap('to: 致公党江川市委', 'to: [致公党江川市委'), zh: ['bad.md:7:1', 'YAML 语法错误'] },
   { name: 'missing front matter', file: GOOD_REPLY.split('---\n').slice(2).join('---\n'), zh: ['bad.md:1:1', '缺少前置元数据'] },
-  { name: 'unknown type', file: swap('type: reply', 'type: memo'), zh: ['bad.md:2:1', '键「type」', '实际为「memo」', 'bulletin（简报）或 reply'] },
+  { name: 'unknown type', file: swap('type: reply', 'type: memo'), zh: ['bad.md:2:1', '键「type」', '实际为「memo」', 'bulletin（简报）、reply（提案答复、建议答复）'] },
   { name: 'empty body', file: frontMatterOnly + '\n', zh: ['bad.md:16:1', '正文为空'] },
   { name: 'GBK file', file: gbkBytes(), zh: ['bad.md:3:9', '不是 UTF-8 编码', 'GBK'] },
   {
@@ -88,13 +88,13 @@ describe('bad input through gongwen build', () => {
 
   it('gives English messages with --lang en', async () => {
     const dir = project({
-      'missing.md': swap('category: A\n', ''),
+      'missing.md': swap('number: 江教提〔2024〕31号\n', ''),
       'unknown.md': swap('signer:', 'singer:'),
       'date.md': swap('date: 2024-07-16', 'date: 2024-02-30'),
     });
     const r = await run(dir, 'build', 'missing.md', 'unknown.md', 'date.md', '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('missing.md:1:1: key "category": missing required key "category"');
+    expect(r.err).toContain('missing.md:1:1: key "number": missing required key "number"');
     expect(r.err).toContain('unknown.md:5:1: key "singer": unknown key. did you mean "signer"');
     expect(r.err).toMatch(/date\.md:7:1: key "date": .*"2024-02-30"/);
     expect(r.err).not.toMatch(/[键应为]/);

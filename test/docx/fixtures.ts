@@ -2,7 +2,11 @@
 // category, attachments, contact and 抄送, and a long reply of several pages.
 
 import { deflateSync } from 'node:zlib';
+import { loadFontSet } from '../../src/fonts/index.js';
+import type { FontSet } from '../../src/fonts/types.js';
+import { planDocument } from '../../src/layout/index.js';
 import type { Block, GongwenDocument, ImageData, Run } from '../../src/model/types.js';
+import { writeDocx, type DocxOptions } from '../../src/render/docx/index.js';
 
 const options: GongwenDocument['options'] = {
   lineMode: 'grid',
@@ -71,6 +75,7 @@ const crc32 = (buf: Buffer): number => {
 
 export const bulletin = (): GongwenDocument => ({
   file: 'bulletin.md',
+  labels: { noBodyText: '（此页无正文）' },
   info: {
     type: 'bulletin',
     title: '教育工作简报 第56期',
@@ -123,6 +128,7 @@ export const bulletin = (): GongwenDocument => ({
 
 export const reply = (bodyParas = 3, seal = false): GongwenDocument => ({
   file: 'reply.md',
+  labels: { noBodyText: '（此页无正文）' },
   info: {
     type: 'reply',
     title: '对市政协七届二次会议第004号提案的答复',
@@ -173,3 +179,11 @@ export const evenColophonReply = (extra = 30): GongwenDocument => {
   d.blocks.splice(i, 0, p(longText(extra)));
   return d;
 };
+
+let testFonts: FontSet | undefined;
+/** The bundled fonts (loaded once): the plan measures text with them. */
+export const fontsForTests = (): FontSet => (testFonts ??= loadFontSet({ system: false }));
+
+/** The DOCX of `doc`, written with its plan, as the build writes it. */
+export const docxOf = (doc: GongwenDocument, opts: DocxOptions = {}): Promise<Buffer> =>
+  writeDocx(doc, planDocument(doc, fontsForTests()), opts);

@@ -10,11 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDocx } from '../../src/render/docx/index.js';
 import {
   isRed,
   lineChars,
@@ -25,7 +23,8 @@ import {
   type PdfPage,
 } from '../helpers/pdf-geometry.js';
 import { loadFontSet } from '../../src/fonts/index.js';
-import { bulletin, evenColophonReply, longReply, reply } from './fixtures.js';
+import { fontsConf } from '../helpers/libreoffice.js';
+import { bulletin, docxOf, evenColophonReply, longReply, reply } from './fixtures.js';
 
 const hasSoffice = ((process.env.PATH ?? '').split(':') as string[]).some((d) => d && existsSync(join(d, 'soffice')));
 if (!hasSoffice) console.warn('test/docx/libreoffice.test.ts: soffice is not on PATH, LibreOffice rendering tests skipped');
@@ -41,28 +40,6 @@ const bodyLines = (p: PdfPage): PdfLine[] =>
   p.lines.filter((l) => Math.abs(l.size - 16) < 0.3 && !l.red && !isPageNumber(l) && ptToMm(l.baseline) < 265);
 const isCjkOnly = (s: string): boolean => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+$/.test(s);
 
-const fontsConf = (dir: string): string => {
-  const req = createRequire(import.meta.url);
-  const serif = dirname(req.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
-  const sans = dirname(req.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-  const alias = (name: string, to: string): string =>
-    `<alias binding="same"><family>${name}</family><prefer><family>${to}</family></prefer></alias>`;
-  return `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${serif}/400Regular</dir>
-  <dir>${sans}/400Regular</dir>
-  <cachedir>${dir}/fc-cache</cachedir>
-  ${alias('仿宋_GB2312', 'Noto Serif SC')}
-  ${alias('楷体_GB2312', 'Noto Serif SC')}
-  ${alias('宋体', 'Noto Serif SC')}
-  ${alias('方正小标宋简体', 'Noto Serif SC')}
-  ${alias('黑体', 'Noto Sans SC')}
-</fontconfig>
-`;
-};
-
 describe.skipIf(!hasSoffice)('DOCX rendered by LibreOffice', () => {
   let dir = '';
   const pdf: Record<string, PdfGeometry> = {};
@@ -72,9 +49,8 @@ describe.skipIf(!hasSoffice)('DOCX rendered by LibreOffice', () => {
     const fixed28 = longReply();
     fixed28.options = { ...fixed28.options, lineMode: 'fixed28' };
     const docs = { bulletin: bulletin(), reply: reply(), long: longReply(), even: evenColophonReply(30), fixed28 };
-    const fonts = loadFontSet({ system: false });
     for (const [name, doc] of Object.entries(docs)) {
-      await writeFile(join(dir, `${name}.docx`), await writeDocx(doc, name === 'even' ? { fonts } : {}));
+      await writeFile(join(dir, `${name}.docx`), await docxOf(doc));
     }
     await writeFile(join(dir, 'fonts.conf'), fontsConf(dir));
     await mkdir(join(dir, 'out'));

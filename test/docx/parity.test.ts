@@ -1,27 +1,27 @@
-// The DOCX makes the same layout decisions as the PDF layout (the reference): title lines,
-// the lines of 份号/密级/紧急程度, the blank lines under the red rule, the joint issuer mark.
-// Read from the XML; the LibreOffice render test checks the resulting geometry.
+// The DOCX states what the plan decided, as the PDF draws it: title lines, the lines of
+// 份号/密级/紧急程度 and the header's height, the mark’s size and scale, the joint mark,
+// signature insets, the seal's extent, the 版记's page. Read from the XML; the LibreOffice
+// render test checks the resulting geometry.
 
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../src/fonts/index.js';
 import type { FontSet } from '../../src/fonts/types.js';
-import { layoutDocument } from '../../src/layout/index.js';
+import { layoutDocument, planDocument } from '../../src/layout/index.js';
 import type { Block, GongwenDocument } from '../../src/model/types.js';
+import { planJobs } from '../../src/pipeline/inputs.js';
 import { readAndCompose } from '../../src/pipeline/build.js';
-import { topLineSlots } from '../../src/render/docx/body.js';
 import { writeDocx } from '../../src/render/docx/index.js';
 import { loadConfig } from '../../src/source/index.js';
 import { loadTemplates } from '../../src/template/render.js';
 import { TITLE_SIZE_PT } from '../../src/spec/gbt9704.js';
-import { evenColophonReply, reply } from './fixtures.js';
+import { evenColophonReply, longReply, reply } from './fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-const documentXml = async (doc: GongwenDocument, fonts?: FontSet): Promise<string> =>
-  strFromU8(unzipSync(new Uint8Array(await writeDocx(doc, fonts ? { fonts } : {})))['word/document.xml']!);
+const documentXml = async (doc: GongwenDocument): Promise<string> =>
+  strFromU8(unzipSync(new Uint8Array(await writeDocx(doc, planDocument(doc, fonts))))['word/document.xml']!);
 
 const paragraphs = (xml: string): string[] => xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
 
@@ -56,13 +56,8 @@ const pdfTitles = (doc: GongwenDocument, fonts: FontSet): string[][] => {
   return titles;
 };
 
-const examples = (): string[] => {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.md') ? [join(d, e.name)] : [],
-    );
-  return walk(join(ROOT, 'content'));
-};
+/** The documents of content/ as a build of the folder takes them (attachment files are part of their document). */
+const examples = (): string[] => planJobs(['content'], join(ROOT, 'output'), ROOT).map((j) => j.file);
 
 let fonts: FontSet;
 beforeAll(() => {
@@ -77,8 +72,9 @@ describe('DOCX title lines equal the PDF title lines', () => {
     it(`for the example ${file.slice(ROOT.length + 1)}`, async () => {
       const { doc } = readAndCompose(file, config, templates);
       const pdf = pdfTitles(doc, fonts);
-      expect(pdf.length).toBeGreaterThan(0);
-      expect(docxTitles(await documentXml(doc, fonts))).toEqual(pdf);
+      // An order or minutes usually have no title (GB/T 9704 10.2, 10.3); an attachment page has its own (7.3.7).
+      expect(pdf.length).toBe(doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'attachmentPage').length);
+      expect(docxTitles(await documentXml(doc))).toEqual(pdf);
     });
   }
 
@@ -99,32 +95,18 @@ describe('DOCX title lines equal the PDF title lines', () => {
       const pdf = pdfTitles(doc, fonts);
       expect(pdf).toHaveLength(1);
       expect(pdf[0]!.length).toBeGreaterThan(1);
-      expect(docxTitles(await documentXml(doc, fonts))).toEqual(pdf);
+      expect(docxTitles(await documentXml(doc))).toEqual(pdf);
       // One paragraph, lines broken with w:br, the text unchanged.
       expect(pdf[0]!.join('')).toBe(text);
     });
   }
-
-  it('without fonts, estimates Latin widths and still splits the examples the same way', async () => {
-    const doc = titled(LONG[1]!);
-    expect(docxTitles(await documentXml(doc))).toEqual(pdfTitles(doc, fonts));
-  });
 });
 
-describe('份号, 密级 and 紧急程度 on the lines the PDF uses [7.2.1–7.2.3]', () => {
-  it('places them on lines 1–3 by the PDF rule', () => {
-    const slots = (...k: Array<'copyNumber' | 'secrecy' | 'urgency'>): number[] => topLineSlots(k).map((t) => t.slot);
-    expect(slots('copyNumber', 'secrecy', 'urgency')).toEqual([0, 1, 2]);
-    // Without 份号, 密级 stays on line 2 (literal reading of 7.2.2) and line 1 is blank.
-    expect(slots('secrecy')).toEqual([1]);
-    expect(slots('secrecy', 'urgency')).toEqual([1, 2]);
-    expect(slots('copyNumber', 'urgency')).toEqual([0, 1]);
-    expect(slots('urgency')).toEqual([0]);
-  });
-
+describe('份号, 密级 and 紧急程度 on the plan’s lines [7.2.1–7.2.3]', () => {
   it('writes a blank first line when only 密级 is given, and the mark counts both lines', async () => {
     const d = reply();
     d.blocks = [{ kind: 'secrecy', text: '机密★1年' }, ...d.blocks.filter((b) => b.kind !== 'copyNumber' && b.kind !== 'secrecy' && b.kind !== 'urgency')];
+    expect(planDocument(d, fonts).header.top.map((t) => t.slot)).toEqual([1]);
     const ps = paragraphs(await documentXml(d));
     expect(ps[0]).not.toContain('<w:t');
     expect(ps[1]).toContain('GwSecrecy');
@@ -132,6 +114,62 @@ describe('份号, 密级 and 紧急程度 on the lines the PDF uses [7.2.1–7.2
     // The mark's space before: 35 mm (1984 twip) less the two lines above.
     expect(ps[2]).toContain('GwIssuerMark');
     expect(ps[2]).toMatch(new RegExp(`w:before="${1984 - 2 * 579}"`));
+  });
+
+  it('takes as many grid lines before the title as the plan: header lines and the title gap', async () => {
+    for (const d of [reply(), withTop(reply())]) {
+      const plan = planDocument(d, fonts);
+      const ps = paragraphs(await documentXml(d));
+      const title = ps.findIndex((p) => p.includes('w:val="Title"'));
+      // Each paragraph before the title is one grid line, except the mark's exact lines with their spacing.
+      const twips = ps.slice(0, title).reduce((sum, p) => {
+        const sp = /<w:spacing w:before="(\d+)" w:after="(\d+)" w:line="(\d+)" w:lineRule="exact"\/>/.exec(p);
+        return sum + (sp ? Number(sp[1]) + Number(sp[2]) + Number(sp[3]) : 579);
+      }, 0);
+      expect(twips).toBe((plan.header.lines + plan.titles[0]!.gapBefore) * 579);
+      for (const t of plan.header.top) expect(ps[t.slot]).toContain(t.text);
+    }
+  });
+
+  it('states the mark’s size and horizontal scale as planned', async () => {
+    const d = reply();
+    d.blocks = d.blocks.map((b): Block => (b.kind === 'issuerMark' ? { ...b, lines: ['某某省某某市某某区教育体育局'] } : b));
+    const m = planDocument(d, fonts).header.mark!;
+    expect(m.hScale).toBeLessThan(0.7);
+    const p = paragraphs(await documentXml(d)).find((x) => x.includes('GwIssuerMark'))!;
+    expect(p).toContain(`<w:w w:val="${Math.round(m.hScale * 100)}"/>`);
+    expect(p).toContain(`<w:sz w:val="${m.size * 2}"/>`);
+  });
+});
+
+/** The reply with 份号, 密级 and 紧急程度 above its mark. */
+const withTop = (d: GongwenDocument): GongwenDocument => ({
+  ...d,
+  blocks: [{ kind: 'copyNumber', text: '000001' }, { kind: 'secrecy', text: '机密★1年' }, { kind: 'urgency', text: '特急' }, ...d.blocks],
+});
+
+describe('signature and seal as planned [7.3.5]', () => {
+  const CHAR_PT = (156 * 72) / 25.4 / 28;
+  it('indents the issuer and the date by the plan’s insets, in 字', async () => {
+    for (const d of [reply(), longReply()]) {
+      const s = planDocument(d, fonts).signatures[0]!;
+      const ps = paragraphs(await documentXml(d));
+      const right = (style: string): number => Number(/<w:ind w:right="(\d+)"/.exec(ps.find((p) => p.includes(`w:val="${style}"`))!)![1]) / 315;
+      expect(right('GwSignature')).toBeCloseTo(s.names[0]!.rightInset / CHAR_PT, 2);
+      expect(right('GwDate')).toBeCloseTo(s.date.rightInset / CHAR_PT, 2);
+    }
+  });
+
+  it('gives the seal the plan’s extent, centred where the plan centres it', async () => {
+    const d = longReply();
+    const seal = planDocument(d, fonts).signatures[0]!.seal!;
+    const xml = await documentXml(d);
+    const anchor = /<wp:anchor[^>]*>(?:(?!<\/wp:anchor>)[\s\S])*?name="印章"[\s\S]*?<\/wp:anchor>/.exec(xml)![0];
+    const [cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(anchor)!.slice(1).map(Number) as [number, number];
+    expect(cx / 12700).toBeCloseTo(seal.width, 0);
+    expect(cy / 12700).toBeCloseTo(seal.height, 0);
+    const v = Number(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>(-?\d+)/.exec(anchor)![1]);
+    expect(v / 12700).toBeCloseTo(seal.top, 0);
   });
 });
 
@@ -141,7 +179,8 @@ describe('joint issuer mark (names stacked, suffix centred on their right) [7.2.
     d.blocks = d.blocks.map((b): Block =>
       b.kind === 'issuerMark' ? { kind: 'issuerMark', lines: ['某某市教育局', '某某市财政局', '某某市人力资源和社会保障局'], suffix: '文件' } : b,
     );
-    const ps = paragraphs(await documentXml(d, fonts)).filter((p) => p.includes('GwIssuerMark'));
+    const m = planDocument(d, fonts).header.mark!;
+    const ps = paragraphs(await documentXml(d)).filter((p) => p.includes('GwIssuerMark'));
     expect(ps).toHaveLength(3);
     const ind = ps.map((p) => /<w:ind w:left="(\d+)" w:right="(\d+)"/.exec(p)!.slice(1).map(Number));
     // Same column for every name; the right indent leaves room for the suffix.
@@ -151,12 +190,16 @@ describe('joint issuer mark (names stacked, suffix centred on their right) [7.2.
     expect(ps[0]).not.toContain('文件');
     expect(ps[2]).toMatch(/<w:txbxContent>[\s\S]*文件/);
     expect(ps[2]).toMatch(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>-\d+/);
+    // Where the plan puts the names' column and the suffix.
+    expect(ind[0]![0]).toBe(Math.round(m.namesX * 20));
+    const h = Number(/<wp:positionH relativeFrom="margin"><wp:posOffset>(\d+)/.exec(ps[2]!)![1]);
+    expect(h / 12700).toBeCloseTo(m.suffixX, 0);
   });
 });
 
 describe('layout options of the model', () => {
-  const parts = async (doc: GongwenDocument, withFonts: boolean): Promise<Record<string, string>> => {
-    const files = unzipSync(new Uint8Array(await writeDocx(doc, withFonts ? { fonts } : {})));
+  const parts = async (doc: GongwenDocument, _withFonts = true): Promise<Record<string, string>> => {
+    const files = unzipSync(new Uint8Array(await writeDocx(doc, planDocument(doc, fonts))));
     return Object.fromEntries(Object.entries(files).filter(([k]) => /\.(xml|rels)$/.test(k)).map(([k, v]) => [k, strFromU8(v)]));
   };
 
@@ -179,7 +222,7 @@ describe('layout options of the model', () => {
     expect(h3(bold)).toContain('<w:b/>');
   });
 
-  describe('colophonOnEvenPage follows the PDF pages', () => {
+  describe('colophonOnEvenPage: the 版记 on the plan’s page', () => {
     const sections = (xml: string): number => (xml.match(/<w:sectPr/g) ?? []).length;
     const anchor = (xml: string): string => paragraphs(xml).find((p) => p.includes('name="版记"'))!;
 
@@ -220,10 +263,5 @@ describe('layout options of the model', () => {
       }
     });
 
-    it('without the fonts: a section of its own starting on an even page', async () => {
-      const doc = (await parts(evenColophonReply(12), false))['word/document.xml']!;
-      expect(sections(doc)).toBe(2);
-      expect(doc.slice(doc.lastIndexOf('<w:sectPr'))).toContain('<w:type w:val="evenPage"/>');
-    });
   });
 });

@@ -3,8 +3,7 @@
 
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writeDocx } from '../../src/render/docx/index.js';
-import { bulletin, longReply, reply } from './fixtures.js';
+import { bulletin, docxOf, longReply, reply } from './fixtures.js';
 
 const EMU_PER_MM = 36000;
 
@@ -18,7 +17,7 @@ const parts = async (buf: Buffer): Promise<Record<string, string>> => {
 const attr = (xml: string, re: RegExp): string | undefined => re.exec(xml)?.[1];
 
 describe('DOCX section and grid', async () => {
-  const x = await parts(await writeDocx(reply()));
+  const x = await parts(await docxOf(reply()));
   const doc = x['word/document.xml']!;
 
   it('is A4 with the GB/T 9704 margins (156 × 225 mm 版心)', () => {
@@ -53,7 +52,7 @@ describe('DOCX section and grid', async () => {
 });
 
 describe('DOCX styles and fonts', async () => {
-  const x = await parts(await writeDocx(reply()));
+  const x = await parts(await docxOf(reply()));
   const styles = x['word/styles.xml']!;
   const style = (id: string): string =>
     new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
@@ -104,14 +103,14 @@ describe('DOCX styles and fonts', async () => {
   });
 
   it('uses configured font names', async () => {
-    const y = await parts(await writeDocx(reply(), { fontNames: { fangsong: 'FangSong' } }));
+    const y = await parts(await docxOf(reply(), { fontNames: { fangsong: 'FangSong' } }));
     expect(y['word/styles.xml']).toContain('w:eastAsia="FangSong"');
     expect(y['word/styles.xml']).not.toContain('仿宋_GB2312');
   });
 });
 
 describe('DOCX footers', async () => {
-  const x = await parts(await writeDocx(reply()));
+  const x = await parts(await docxOf(reply()));
   const rels = x['word/_rels/document.xml.rels']!;
   const doc = x['word/document.xml']!;
   const footerOf = (type: string): string => {
@@ -141,7 +140,7 @@ describe('DOCX footers', async () => {
 });
 
 describe('DOCX 版头 and red elements', async () => {
-  const x = await parts(await writeDocx(reply()));
+  const x = await parts(await docxOf(reply()));
   const doc = x['word/document.xml']!;
   const styles = x['word/styles.xml']!;
 
@@ -191,7 +190,7 @@ describe('DOCX 版头 and red elements', async () => {
 });
 
 describe('DOCX 版记', async () => {
-  const x = await parts(await writeDocx(longReply()));
+  const x = await parts(await docxOf(longReply()));
   const doc = x['word/document.xml']!;
 
   it('is a text box anchored to the bottom of the margin in the last body paragraph', () => {
@@ -227,7 +226,7 @@ describe('DOCX 版记', async () => {
 });
 
 describe('DOCX 简报', async () => {
-  const x = await parts(await writeDocx(bulletin()));
+  const x = await parts(await docxOf(bulletin()));
   const doc = x['word/document.xml']!;
   it('writes the masthead: marking, red series name, big word, issue, editor/date and red rule', () => {
     for (const s of ['内部刊物　注意保存', '某某市教育局“能力作风建设年”活动', '第56期', '领导小组办公室', '2022年7月20日']) {
@@ -245,7 +244,7 @@ describe('DOCX 简报', async () => {
 
 describe('DOCX metadata and determinism', () => {
   it('fills title, creator and subject, dated from info.isoDate', async () => {
-    const x = await parts(await writeDocx(reply()));
+    const x = await parts(await docxOf(reply()));
     const core = x['docProps/core.xml']!;
     expect(core).toContain('<dc:title>对市政协七届二次会议第004号提案的答复</dc:title>');
     expect(core).toContain('<dc:creator>某某市教育局</dc:creator>');
@@ -254,14 +253,14 @@ describe('DOCX metadata and determinism', () => {
   });
 
   it('gives byte-identical output for the same model', async () => {
-    const a = await writeDocx(longReply());
+    const a = await docxOf(longReply());
     await new Promise((r) => setTimeout(r, 1100));
-    const b = await writeDocx(longReply());
+    const b = await docxOf(longReply());
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
   it('has no duplicate drawing ids', async () => {
-    const x = await parts(await writeDocx(longReply()));
+    const x = await parts(await docxOf(longReply()));
     const ids = [...x['word/document.xml']!.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main, type Io } from '../../src/cli/main.js';
+import { TYPE_LIST, typeOfValue } from '../../src/source/index.js';
 
 function io(cwd: string, isTTY = false): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -15,11 +16,12 @@ function io(cwd: string, isTTY = false): Io & { out: string[]; err: string[] } {
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'gw-cli-'));
 
 describe('gongwen new', () => {
-  it.each(['bulletin', 'reply'])('writes a %s starter that checks and builds', async (type) => {
+  it.each([...TYPE_LIST])('writes a %s starter that checks and builds', async (type) => {
     const dir = tmp();
     const a = io(dir);
     expect(await main(['new', type, 'doc.md'], a)).toBe(0);
-    expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toMatch(new RegExp(`^type: ${type}`, "m"));
+    const typed = /^(?:type|类型): *(\S+)/m.exec(readFileSync(join(dir, 'doc.md'), 'utf8'))?.[1] ?? '';
+    expect(typeOfValue(typed)).toBe(type);
     const c = io(dir);
     expect(await main(['check', 'doc.md'], c)).toBe(0);
     expect(c.err).toEqual([]);
@@ -42,6 +44,26 @@ describe('gongwen new', () => {
     const a = io(tmp());
     expect(await main(['new', 'memo'], a)).toBe(2);
     expect(a.err.join('')).toMatch(/未知的文种「memo」/);
+  });
+
+  it('writes a 复函 starter in 信函格式 with --letter, which builds without 印发 row and page 1 number', async () => {
+    const dir = tmp();
+    expect(await main(['new', 'reply', 'r.md', '--letter'], io(dir))).toBe(0);
+    const text = readFileSync(join(dir, 'r.md'), 'utf8');
+    expect(text).toMatch(/^format: letter/m);
+    expect(text).toMatch(/特此函复。/);
+    const b = io(dir);
+    expect(await main(['build', 'r.md', '--out', 'out', '--format', 'pdf'], b)).toBe(0);
+    expect(existsSync(join(dir, 'out', 'r.pdf'))).toBe(true);
+    const u = io(dir);
+    expect(await main(['new', 'notice', 'n.md', '--letter'], u)).toBe(2);
+    expect(u.err.join('')).toMatch(/没有信函格式的示例文稿/);
+  });
+
+  it('takes the type in Chinese', async () => {
+    const dir = tmp();
+    expect(await main(['new', '请示', 'q.md'], io(dir))).toBe(0);
+    expect(readFileSync(join(dir, 'q.md'), 'utf8')).toMatch(/^类型: 请示/m);
   });
 });
 

@@ -59,6 +59,7 @@ export function replyDoc(opts: Partial<LayoutOptions> = {}, paragraphs = 8, seal
   );
   return {
     file: 'content/reply.md',
+    labels: { noBodyText: '（此页无正文）' },
     info: { type: 'reply', title: '对市政协七届二次会议第004号提案的答复', author: '许昌市教育局', subject: '许教〔2018〕76号', isoDate: '2018-12-24' },
     blocks,
     options: { ...OPTIONS, ...opts },
@@ -97,6 +98,7 @@ export function bulletinDoc(opts: Partial<LayoutOptions> = {}, articles = 2, par
   });
   return {
     file: 'content/bulletin.md',
+    labels: { noBodyText: '（此页无正文）' },
     info: { type: 'bulletin', title: '郑州市教育局“能力作风建设年”活动简报 第56期', author: '领导小组办公室', subject: '第56期', isoDate: '2022-07-20' },
     blocks,
     options: { ...OPTIONS, ...opts },

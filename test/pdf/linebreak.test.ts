@@ -25,6 +25,7 @@ beforeAll(async () => {
   ];
   const doc: GongwenDocument = {
     file: 'content/generated.md',
+    labels: { noBodyText: '（此页无正文）' },
     info: { type: 'reply', title: '测试', author: '测试', subject: '测试', isoDate: '2024-01-01' },
     blocks,
     options: { lineMode: 'grid', colophonOnEvenPage: false, noBodyTextNotice: false, boldLevel3: false },

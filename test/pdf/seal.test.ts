@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../src/fonts/index.js';
 import { layoutDocument } from '../../src/layout/index.js';
@@ -13,41 +12,13 @@ import type { ImageData } from '../../src/model/types.js';
 import { writePdf } from '../../src/render/pdf/index.js';
 import { mmToPt, readPdfGeometry, type PdfGeometry } from '../helpers/pdf-geometry.js';
 import { replyDoc } from './fixtures.js';
+import { rgbPng } from '../helpers/png.js';
 
 const TOP = mmToPt(37);
 const PITCH = mmToPt(225) / 22;
 
 /** A solid red square PNG, no alpha: the worst case for covering text. */
-function redPng(size: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer): number => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const rows = Buffer.alloc(size * (1 + 3 * size));
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) rows.set([230, 30, 30], y * (1 + 3 * size) + 1 + 3 * x);
-  return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]),
-  );
-}
+const redPng = (size: number): Uint8Array => rgbPng(size, size, () => [230, 30, 30]);
 
 let pdf: Buffer;
 let geo: PdfGeometry;

@@ -51,6 +51,7 @@ describe('loadConfig', () => {
         'layout:',
         '  lineMode: fixed28',
         '  colophonOnEvenPage: true',
+        '  tableSize: 四号',
         'fonts:',
         '  files:',
         '    fangsong: fonts/fs.ttf',
@@ -72,7 +73,7 @@ describe('loadConfig', () => {
     });
     expect(c.defaultPositions!.get('contact.unit')).toEqual({ line: 6, col: 5 });
     expect(c.output).toBe(path.join(dir, 'out'));
-    expect(c.layout).toEqual({ lineMode: 'fixed28', colophonOnEvenPage: true });
+    expect(c.layout).toEqual({ lineMode: 'fixed28', colophonOnEvenPage: true, tableSize: 14 });
     expect(c.fonts).toEqual({
       files: { fangsong: path.join(dir, 'fonts', 'fs.ttf') },
       docxNames: { fangsong: '仿宋_GB2312' },
@@ -94,6 +95,7 @@ describe('loadConfig', () => {
     ['layout:\n  lineMode: 28', 'layout.lineMode', { line: 2, col: 3 }, 'fixed28'],
     ['layout:\n  boldLevl3: true', 'layout.boldLevl3', { line: 2, col: 3 }, '是否想写「boldLevel3」'],
     ['layout:\n  boldLevel3: 也许', 'layout.boldLevel3', { line: 2, col: 3 }, '是或否'],
+    ['layout:\n  tableSize: 14', 'layout.tableSize', { line: 2, col: 3 }, '四号'],
     ['fonts:\n  files:\n    fangsongti: a.ttf', 'fonts.files.fangsongti', { line: 3, col: 5 }, '未知的配置项'],
     ['font: {}', 'font', { line: 1, col: 1 }, '未知的键'],
   ])('%s → error', (text, key, pos, word) => {
@@ -118,7 +120,7 @@ describe('config defaults and front matter', () => {
     expect([b.printer, b.editor]).toEqual(['配置办公室', '配置编辑部']);
     const r = parse(doc([...withLine(REPLY.filter((l) => !l.startsWith('  ') && l !== 'contact:'), 'printer', '印发机关: 自己的办公室'), '联系人: 本人']), config).meta as ReplyMeta;
     expect(r.printer).toBe('自己的办公室');
-    expect(r.contact).toEqual({ unit: '默认科室', phone: '0000-1111', person: '本人' });
+    expect(r.contact).toEqual({ unit: ['默认科室'], phone: ['0000-1111'], person: ['本人'] });
     expect(r.to).toEqual(['县政协某界别']);
   });
 

@@ -1,11 +1,11 @@
-// 版记 [GB/T 9704 7.4] and the 简报 报尾: a borderless text box anchored in the last body
-// paragraph and aligned to the bottom of the page margin, so its last rule lies on the
-// bottom edge of the 版心 of the last page whatever the body length. Rows are 4号, one grid
-// line each, inset 1 字 on both sides; wrapped lines align after the label. Rules are
-// paragraph borders: thick (0.35 mm) first and last, thin (0.25 mm) between groups.
+// 版记 [GB/T 9704 7.4] and the 简报 报尾 as the plan set them: a borderless text box anchored
+// after the body and aligned to the bottom of the page margin, so its last rule lies on the
+// bottom edge of the 版心 of its page. Rows are 4号, one grid line each, inset 1 字 on both
+// sides, as many as the plan's; wrapped lines align after the label. Rules are
+// paragraph borders: thick (0.35 mm) first and last, thin (0.25 mm) where the plan puts them.
 // (A floating table is dropped by LibreOffice; a text box survives Word, WPS and LibreOffice.)
 
-import type { ColophonBlock, ColophonRow } from '../../model/types.js';
+import type { ColophonPlan, ColophonRowPlan } from '../../layout/plan.js';
 import {
   BLACK_RGB_HEX,
   COLOPHON_RULE_THICK_MM,
@@ -15,12 +15,12 @@ import {
   mmToEmu,
   mmToPt,
   ptToEighthPt,
+  ptToTwip,
   TWIP_PER_PT,
 } from '../../spec/index.js';
-import { DOCX_LINE_PITCH_TWIP, DOCX_RULE_LINE_TWIP, DOCX_SMALL_CHAR_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
+import { DOCX_RULE_LINE_TWIP, DOCX_SMALL_CHAR_TWIP, EMU_PER_TWIP } from '../../spec/docx.js';
 import type { Ctx } from './context.js';
 import { anchorRun, textBoxGraphic } from './drawing.js';
-import { renderedWidthEm, widthEm } from './measure.js';
 import { S } from './styles.js';
 import { para, paraXml, run, type Border, type Para } from './xml.js';
 
@@ -28,64 +28,18 @@ const INSET = DOCX_SMALL_CHAR_TWIP;
 const THICK: Border = { sz: ptToEighthPt(mmToPt(COLOPHON_RULE_THICK_MM)), color: BLACK_RGB_HEX };
 const THIN: Border = { sz: ptToEighthPt(mmToPt(COLOPHON_RULE_THIN_MM)), color: BLACK_RGB_HEX };
 
-interface Row {
-  p: Para;
-  lines: number;
-  ruleAfter: boolean;
-}
-
-const rowParas = (r: ColophonRow): Row[] => {
+const rowParas = (r: ColophonRowPlan): Para[] => {
+  const box = { left: INSET, right: INSET, firstLine: 0 };
   if (r.kind === 'labelled') {
-    const labelW = Math.round(widthEm(r.label) * DOCX_SMALL_CHAR_TWIP);
-    const perLine = Math.floor((TYPE_W_TWIP - 2 * INSET - labelW) / DOCX_SMALL_CHAR_TWIP);
-    const lines = Math.max(1, Math.ceil(renderedWidthEm(r.label + r.text) / perLine - widthEm(r.label) / perLine));
-    return [
-      {
-        p: para({ style: S.colophon, ind: { left: INSET + labelW, right: INSET, hanging: labelW } }, [run(r.label + r.text)]),
-        lines,
-        ruleAfter: !!r.ruleAfter,
-      },
-    ];
+    // Word breaks the row itself (as it breaks the body); the box is as high as the plan's rows.
+    const labelW = ptToTwip(r.labelWidth);
+    return [para({ style: S.colophon, ind: { left: INSET + labelW, right: INSET, hanging: labelW } }, [run(r.label + r.lines.join(''))])];
   }
-  // Office left, date right on one line; when both do not fit, the date takes its own line.
-  const perLine = Math.floor((TYPE_W_TWIP - 2 * INSET) / DOCX_SMALL_CHAR_TWIP);
-  const fits = renderedWidthEm(r.printer) + renderedWidthEm(r.date) + 1 <= perLine;
-  const rows: Row[] = fits
-    ? [
-        {
-          p: para(
-            {
-              style: S.colophon,
-              jc: 'left',
-              ind: { left: INSET, right: INSET, firstLine: 0 },
-              tabs: [{ val: 'right', pos: TYPE_W_TWIP - INSET }],
-            },
-            [run(r.printer), run('\t'), run(r.date)],
-          ),
-          lines: 1,
-          ruleAfter: false,
-        },
-      ]
-    : [
-        {
-          p: para({ style: S.colophon, jc: 'left', ind: { left: INSET, right: INSET, firstLine: 0 } }, [run(r.printer)]),
-          lines: Math.max(1, Math.ceil(renderedWidthEm(r.printer) / perLine)),
-          ruleAfter: false,
-        },
-        {
-          p: para({ style: S.colophon, jc: 'right', ind: { left: INSET, right: INSET, firstLine: 0 } }, [run(r.date)]),
-          lines: 1,
-          ruleAfter: false,
-        },
-      ];
-  if (r.copies) {
-    rows.push({
-      p: para({ style: S.colophon, jc: 'right', ind: { left: INSET, right: INSET, firstLine: 0 } }, [run(r.copies)]),
-      lines: 1,
-      ruleAfter: false,
-    });
-  }
-  rows[rows.length - 1]!.ruleAfter = !!r.ruleAfter;
+  // Office left, date right on one line; or the date on a line of its own.
+  const rows: Para[] = r.dateOwnLine
+    ? [para({ style: S.colophon, jc: 'left', ind: box }, [run(r.printer)]), para({ style: S.colophon, jc: 'right', ind: box }, [run(r.date)])]
+    : [para({ style: S.colophon, jc: 'left', ind: box, tabs: [{ val: 'right', pos: TYPE_W_TWIP - INSET }] }, [run(r.printer), run('\t'), run(r.date)])];
+  if (r.copies) rows.push(para({ style: S.colophon, jc: 'right', ind: box }, [run(r.copies)]));
   return rows;
 };
 
@@ -102,27 +56,25 @@ const ruleParagraph = (b: Border): Para =>
   });
 
 /** Paragraphs of the 版记 with their rules, and the height they take, twip. */
-export const colophonContent = (b: ColophonBlock, pitch: number = DOCX_LINE_PITCH_TWIP): { xml: string; heightTwip: number } => {
-  const rows = b.rows.flatMap(rowParas);
+export const colophonContent = (c: ColophonPlan, pitch: number): { xml: string; heightTwip: number } => {
   const paras: Para[] = [];
-  let height = 0;
+  let height = c.lines * pitch;
   const rule = (bd: Border): void => {
     paras.push(ruleParagraph(bd));
     height += DOCX_RULE_LINE_TWIP + (bd.sz / 8) * TWIP_PER_PT;
   };
   rule(THICK);
-  rows.forEach((row, i) => {
-    paras.push(row.p);
-    height += row.lines * pitch;
-    if (i === rows.length - 1) rule(THICK);
+  c.rows.forEach((row, i) => {
+    paras.push(...rowParas(row));
+    if (i === c.rows.length - 1) rule(THICK);
     else if (row.ruleAfter) rule(THIN);
   });
   return { xml: paras.map(paraXml).join(''), heightTwip: Math.ceil(height) };
 };
 
-/** The run holding the 版记 text box, to be placed in the last body paragraph. */
-export const colophonRun = (ctx: Ctx, b: ColophonBlock): string => {
-  const { xml, heightTwip } = colophonContent(b, ctx.pitch);
+/** The run holding the 版记 text box, to be placed in the paragraph after the body. */
+export const colophonRun = (ctx: Ctx, c: ColophonPlan): string => {
+  const { xml, heightTwip } = colophonContent(c, ctx.pitch);
   const cx = mmToEmu(TYPE_W_MM);
   const cy = heightTwip * EMU_PER_TWIP;
   return anchorRun({

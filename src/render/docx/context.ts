@@ -1,6 +1,6 @@
 // State shared by the block writers of one document: font names, drawing ids, media parts.
 
-import type { FontRole, ImageData, LayoutOptions } from '../../model/types.js';
+import type { ImageData, LayoutOptions } from '../../model/types.js';
 import { DrawingIds } from './drawing.js';
 import type { FontNames } from './fonts.js';
 import type { Para } from './xml.js';
@@ -32,25 +32,19 @@ export interface RawXml {
 
 export type BodyPart = Para | RawXml;
 
-/** Width of a text set solid at `sizePt` in the face of `role`, pt. */
-export type TextWidth = (text: string, role: FontRole, sizePt: number) => number;
-
 export interface Ctx {
   fonts: FontNames;
   options: LayoutOptions;
   /** Grid pitch, twip: 579 (22 lines fill the 版心) or 560 (fixed 28 pt). */
   pitch: number;
-  /** Text width as the PDF layout measures it (font metrics when the fonts are known). */
-  width: TextWidth;
   ids: DrawingIds;
   media: Media;
 }
 
-export const newCtx = (fonts: FontNames, options: LayoutOptions, pitch: number, width: TextWidth): Ctx => ({
+export const newCtx = (fonts: FontNames, options: LayoutOptions, pitch: number): Ctx => ({
   fonts,
   options,
   pitch,
-  width,
   ids: new DrawingIds(),
   media: new Media(),
 });

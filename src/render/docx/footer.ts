@@ -23,8 +23,12 @@ const pageNumberFooter = (side: 'odd' | 'even'): Footer =>
     ],
   });
 
-/** Footers of the section: `default` serves odd pages once evenAndOddHeaders is on. */
-export const pageNumberFooters = (): { default: Footer; even: Footer } => ({
+/**
+ * Footers of the section: `default` serves odd pages once evenAndOddHeaders is on; with
+ * `blankFirst` (信函格式, no number on page 1 [S 10.1]) an empty footer for the title page.
+ */
+export const pageNumberFooters = (blankFirst = false): { default: Footer; even: Footer; first?: Footer } => ({
   default: pageNumberFooter('odd'),
   even: pageNumberFooter('even'),
+  ...(blankFirst ? { first: new Footer({ children: [new Paragraph({ style: S.pageNumber })] }) } : {}),
 });

@@ -1,11 +1,11 @@
-// DOCX writer: the document model → a .docx that Word, WPS and LibreOffice lay out at
+// DOCX writer: the document model and its plan → a .docx that Word, WPS and LibreOffice lay out at
 // GB/T 9704 precision. The docx library writes the package, the section (paper, margins,
 // grid, odd/even footers with PAGE fields) and the metadata; our modules write the styles,
 // the body (with DrawingML the library lacks) and the font table, and package.ts makes
 // the bytes deterministic.
 
 import { Document, DocumentGridType, Footer, Paragraph, SectionType, type ISectionOptions } from 'docx';
-import { layoutDocument } from '../../layout/index.js';
+import type { DocumentPlan } from '../../layout/plan.js';
 import type { FontRole, GongwenDocument } from '../../model/types.js';
 import {
   MARGIN_BOTTOM_TWIP,
@@ -21,53 +21,33 @@ import {
   DOCX_LINE_PITCH_FIXED28_TWIP,
   DOCX_LINE_PITCH_TWIP,
 } from '../../spec/docx.js';
-import type { FontSet } from '../../fonts/types.js';
-import { SECTION_BREAK_PLACEHOLDER, body, bodyXml, type ColophonPlacement } from './body.js';
+import { SECTION_BREAK_PLACEHOLDER, body, bodyXml, colophonSection } from './body.js';
 import { newCtx } from './context.js';
 import { fontTableXml, resolveFontNames } from './fonts.js';
 import { pageNumberFooters } from './footer.js';
-import { estimatedWidth, fontWidth } from './measure.js';
 import { finishPackage, packageFiles } from './package.js';
 import { stylesXml } from './styles.js';
 
 export interface DocxOptions {
   /** Family names written for each font role (default: the official names, e.g. 仿宋_GB2312). */
   fontNames?: Partial<Record<FontRole, string>>;
-  /**
-   * The fonts the PDF is laid out with. Given, the DOCX measures Latin letters and digits
-   * by their metrics, so titles break into the same lines as in the PDF; without them a
-   * half-width character counts 0.55 em.
-   */
-  fonts?: FontSet;
 }
 
 export { DEFAULT_DOCX_FONT_NAMES } from './fonts.js';
 export { S as DOCX_STYLE_IDS } from './styles.js';
 
-/**
- * Where the 版记 goes: with `colophonOnEvenPage` and the fonts, the PDF layout decides (so the
- * DOCX follows the PDF's pages); without the fonts, a section of its own on an even page.
- */
-export const colophonPlacement = (doc: GongwenDocument, fonts?: FontSet): ColophonPlacement => {
-  if (!doc.options.colophonOnEvenPage || !doc.blocks.some((b) => b.kind === 'colophon')) return 'same';
-  if (!fonts) return 'evenSection';
-  const plain = layoutDocument({ ...doc, options: { ...doc.options, colophonOnEvenPage: false } }, fonts).pages;
-  const even = layoutDocument(doc, fonts).pages;
-  if (even.length === plain.length) return 'same';
-  return even[even.length - 1]!.number === null ? 'blankPage' : 'newPage';
-};
-
 const validIsoDate = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? s : '1980-01-01');
 
-/** Writes `doc` as a DOCX file; the same model and options always give the same bytes. */
-export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): Promise<Buffer> {
+/**
+ * Writes `doc` as a DOCX file with the layout decisions of `plan` (planDocument of the same
+ * document); the same model, plan and options always give the same bytes.
+ */
+export async function writeDocx(doc: GongwenDocument, plan: DocumentPlan, opts: DocxOptions = {}): Promise<Buffer> {
   const fonts = resolveFontNames(opts.fontNames);
   const pitch = doc.options.lineMode === 'fixed28' ? DOCX_LINE_PITCH_FIXED28_TWIP : DOCX_LINE_PITCH_TWIP;
-  const width = opts.fonts ? fontWidth(opts.fonts, doc.file) : estimatedWidth;
-  const ctx = newCtx(fonts, doc.options, pitch, width);
-  const placement = colophonPlacement(doc, opts.fonts);
-  const parts = body(ctx, doc, placement);
-  const ownSection = placement === 'blankPage' || placement === 'evenSection';
+  const ctx = newCtx(fonts, doc.options, pitch);
+  const parts = body(ctx, doc.blocks, plan);
+  const ownSection = colophonSection(plan);
 
   const sectionProperties: ISectionOptions['properties'] = {
     page: {
@@ -84,6 +64,8 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
     },
     grid: { type: DocumentGridType.LINES, linePitch: pitch },
   };
+  // The plan leaves page 1 unnumbered in 信函格式 [S 10.1]: a title page with an empty footer.
+  const blankFirst = plan.pages[0]?.numbered === false && plan.pages[0]?.number === null;
   const document = new Document({
     title: doc.info.title,
     creator: doc.info.author,
@@ -94,8 +76,8 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
-        properties: sectionProperties,
-        footers: pageNumberFooters(),
+        properties: blankFirst ? { ...sectionProperties, titlePage: true } : sectionProperties,
+        footers: pageNumberFooters(blankFirst),
         // Placeholder: package.ts puts the real body in its place.
         children: [new Paragraph('')],
       },
@@ -105,7 +87,7 @@ export async function writeDocx(doc: GongwenDocument, opts: DocxOptions = {}): P
               // The 版记 section: no page numbers on its pages [S 7.5].
               properties: {
                 ...sectionProperties,
-                type: placement === 'evenSection' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
+                type: SectionType.NEXT_PAGE,
               },
               footers: emptyFooters(),
               children: [new Paragraph('')],

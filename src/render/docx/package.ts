@@ -5,10 +5,11 @@
 // core.xml). What reads the library's own XML is src/adapters/docx.ts.
 
 import type { Document } from 'docx';
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import type { MediaPart } from './context.js';
 import { el } from './xml.js';
 import { buildDate } from '../build-date.js';
+import { zipFixed } from '../zip.js';
 import { bodyFrame, compilePackage, stampCoreProperties } from '../../adapters/docx.js';
 
 /** Characters that may not start a line (clreq basic level) and may not end one [spec §10]. */
@@ -127,16 +128,8 @@ export const finishPackage = (pkg: LibraryPackage, parts: PackageParts): Buffer 
   put('docProps/core.xml', stampCoreProperties(must(files, 'docProps/core.xml'), stamp));
   for (const m of parts.media) files[`word/${m.path}`] = new Uint8Array(m.bytes);
 
-  // Fixed zip timestamps: the build date's UTC fields written as local time (zip times carry
-  // no zone, and fflate reads local fields, so this gives the same bytes in every time zone).
-  const mtime = new Date(
-    date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(),
-    date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(),
-  );
   const names = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
-  const zippable: Zippable = {};
-  for (const n of names) zippable[n] = [files[n]!, { mtime, level: 6 }];
-  return Buffer.from(zipSync(zippable));
+  return zipFixed(names.map((n) => [n, files[n]!] as const), date);
 };

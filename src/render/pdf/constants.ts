@@ -6,3 +6,5 @@ export const BOLD_STROKE_EM = 0.03;
 export const PDFA_SUBSET = 'PDF/A-2b';
 /** PDF version for PDF/A-2b output. */
 export const PDF_VERSION = '1.7';
+/** OpenType features asked of fontkit: no kerning or ligatures, the grid sets every cell (the OFD writer draws the same glyphs). */
+export const PDF_FEATURES = { kern: false, liga: false, clig: false, calt: false };

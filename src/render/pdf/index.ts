@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { FontSet, LoadedFont } from '../../fonts/types.js';
 import type { GlyphRun, LaidOutDocument, PlacedImage, Rule } from '../../layout/types.js';
 import { PAGE_H_PT, PAGE_W_PT, RED_CMYK } from '../../spec/gbt9704.js';
-import { BOLD_STROKE_EM, PDF_VERSION, PDFA_SUBSET } from './constants.js';
+import { BOLD_STROKE_EM, PDF_FEATURES, PDF_VERSION, PDFA_SUBSET } from './constants.js';
 import { preparePdfa } from './pdfa.js';
 import { pdfkitFace } from '../../fonts/pdfface.js';
 import { buildDate } from '../build-date.js';
@@ -35,8 +35,7 @@ function facesById(fonts: FontSet): Map<string, LoadedFont> {
   return m;
 }
 
-/** OpenType features pdfkit asks fontkit for: no kerning or ligatures, the grid sets every cell. */
-export const PDF_FEATURES = { kern: false, liga: false, clig: false, calt: false };
+export { PDF_FEATURES };
 
 /** Write the PDF; resolves to its bytes. */
 export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfOptions = {}): Promise<Buffer> {
