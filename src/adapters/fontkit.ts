@@ -77,6 +77,21 @@ export function isPlainTrueType(face: Font): boolean {
   return hasTable(face, 'glyf') && !inner(face)._variationProcessor;
 }
 
+/** A subset of a face, as fontkit's createSubset makes it: its includeGlyph and encode are public. */
+export interface FontSubset {
+  /** Add the face's glyph `gid`; returns its id in the subset. */
+  includeGlyph(gid: number): number;
+  /** The subset's font program. */
+  encode(): Uint8Array;
+}
+
+/** A new subset of `face` (its createSubset, through any wrapper), checked to be usable. */
+export function subsetOf(face: Font): FontSubset {
+  const s = face.createSubset();
+  requireMethods('fontkit', 'Subset', s, FONTKIT_SUBSET_METHODS, ADAPTER);
+  return s as FontSubset;
+}
+
 /** The glyph `gid` of the face (public getGlyph; through any watcher installed below). */
 export function glyphOf(face: Font, gid: number): Glyph {
   return inner(face).getGlyph(gid);

@@ -8,9 +8,11 @@ import {
   FONTKIT_VERSION,
   beforeGlyphReads,
   fontTable,
+  hasTable,
   isPlainTrueType,
   leftBearing,
   rawTable,
+  subsetOf,
   subsetWithProgram,
 } from '../../src/adapters/fontkit.js';
 import { installedVersion, requirePinned } from '../../src/adapters/pinned.js';
@@ -69,5 +71,27 @@ describe('fontkit adapter', () => {
     expect(subset.includeGlyph(40)).toBe(1); // glyph 0 is always there
     expect([...subset.encode()]).toEqual([1, 2, 3]);
     expect(calls).toEqual([[0, 40, 43]]);
+  });
+
+  it('OS/2 and glyf: the embedding licence bits are the stored fsType, and the outline table is found', () => {
+    const face = fresh();
+    const os2 = rawTable(face, 'OS/2')!;
+    // fsType sits at byte 8 of 'OS/2'; fontkit decodes it into named flags.
+    const bits = new DataView(os2.buffer, os2.byteOffset, os2.byteLength).getUint16(8);
+    const fsType = fontTable<{ fsType?: Record<string, boolean> }>(face, 'OS/2')!.fsType!;
+    expect(Boolean(fsType['noEmbedding'])).toBe((bits & 0x0002) !== 0);
+    expect(Boolean(fsType['noSubsetting'])).toBe((bits & 0x0100) !== 0);
+    expect(hasTable(face, 'glyf')).toBe(true);
+    expect(hasTable(face, 'CFF ')).toBe(false);
+  });
+
+  it('createSubset: includeGlyph numbers glyphs in order, encode() gives a font program holding them', () => {
+    const face = fresh();
+    const subset = subsetOf(face);
+    const gid = face.glyphForCodePoint('公'.codePointAt(0)!).id;
+    expect(subset.includeGlyph(gid)).toBe(1);
+    const program = fontkit.create(Buffer.from(subset.encode())) as Font;
+    expect(program.numGlyphs).toBe(2);
+    expect(() => subsetOf({ createSubset: () => ({}) } as unknown as Font)).toThrow(/fontkit 的 Subset 缺少 includeGlyph、encode/);
   });
 });
