@@ -27,6 +27,11 @@ export interface Session {
   /** The fonts for a configuration, resolved and parsed once per session. */
   fonts(config?: FontConfig): FontSet;
   /**
+   * Forget the parsed fonts: the next fonts() reads the font files and folders again (a watch
+   * whose configuration changed: the files it names may be new or changed too).
+   */
+  forgetFonts(): void;
+  /**
    * How this session compresses PDF streams for a batch of `files` documents built on this
    * thread: the compression thread from COMPRESSION_THREAD_MIN_FILES on (its start costs a
    * single document more than it saves), else libuv's pool. Both give the same bytes.
@@ -50,6 +55,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     cwd,
     fontCache,
     fonts: (config = {}) => loadFontSet(config, { cwd }, fontCache),
+    forgetFonts: () => fontCache.clear(),
     compressorFor: (files) => {
       if (closed || files < COMPRESSION_THREAD_MIN_FILES) return poolCompressor;
       return (thread ??= new ThreadCompressor());

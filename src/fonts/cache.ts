@@ -16,6 +16,14 @@ export class FontCache {
   /** Font bytes another thread of this process has read already (path → sfnt bytes). */
   readonly preread = new Map<string, Buffer>();
 
+  /** Forget everything (font files or folders may have changed). */
+  clear(): void {
+    this.faces.clear();
+    this.names.clear();
+    this.sets.clear();
+    this.preread.clear();
+  }
+
   /** Use font bytes shared by another thread (shareFontBytes) instead of reading the files. */
   adopt(bytes: Readonly<Record<string, Uint8Array>>): void {
     for (const [path, b] of Object.entries(bytes)) this.preread.set(path, Buffer.from(b.buffer, b.byteOffset, b.length));
