@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Problem } from './errors.js';
 import { loadConfig, type ProjectConfig } from './source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates, type TemplateSet } from './template/render.js';
-import { buildFile, FORMATS, type Format } from './pipeline/build.js';
+import { buildFile, DEFAULT_FORMATS, type Format } from './pipeline/build.js';
 import { createSession, type Session } from './session.js';
 
 export type { Format } from './pipeline/build.js';
@@ -26,11 +26,11 @@ export type BuildInput =
     };
 
 export interface BuildOptions {
-  /** Formats to build (default: PDF and DOCX). */
+  /** Formats to build: 'pdf', 'docx', 'ofd' (default: PDF and DOCX, as the command). */
   formats?: readonly Format[];
   /** The project folder: gongwen.config.yaml, ./fonts, relative paths (default: process.cwd()). */
   cwd?: string;
-  /** PDF/A-2b instead of plain PDF. */
+  /** PDF/A-2b instead of plain PDF (and OFD-A for the OFD). */
   pdfa?: boolean;
   /** The project configuration (default: gongwen.config.yaml of cwd, if any). */
   config?: ProjectConfig;
@@ -43,6 +43,8 @@ export interface BuildOptions {
 export interface BuildResult {
   pdf?: Buffer;
   docx?: Buffer;
+  /** The OFD (GB/T 33190) package, when asked for; with pdfa, OFD-A. */
+  ofd?: Buffer;
   /** Warnings about the source; Problem.format('zh' | 'en') gives the message. */
   warnings: Problem[];
 }
@@ -56,7 +58,7 @@ export async function build(input: BuildInput, opts: BuildOptions = {}): Promise
   const config = opts.config ?? loadConfig({ cwd });
   const session = opts.session ?? createSession({ cwd });
   try {
-    const formats = [...(opts.formats ?? FORMATS)];
+    const formats = [...(opts.formats ?? DEFAULT_FORMATS)];
     const ctx = {
       config,
       templates: opts.templates ?? loadTemplates(BUILTIN_TEMPLATE_DIR),

@@ -21,6 +21,8 @@ const ofdStage = () => import('../render/ofd/index.js');
 
 export type Format = 'pdf' | 'docx' | 'ofd';
 export const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
+/** What a build makes unless told otherwise (the command's --format, the API's formats). */
+export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'docx'];
 
 export interface BuildContext {
   config: ProjectConfig;

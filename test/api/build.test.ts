@@ -1,4 +1,4 @@
-// build(): one source (a file, or text) to PDF and DOCX buffers with its warnings, writing
+// build(): one source (a file, or text) to PDF, DOCX and OFD buffers with its warnings, writing
 // nothing and changing nothing process-wide; two sessions in one process give the same bytes.
 
 import { execFileSync } from 'node:child_process';
@@ -46,6 +46,7 @@ describe('build()', () => {
     const pdfOnly = await build(file, { cwd: root, formats: ['pdf'] });
     expect(pdfOnly.pdf).toBeDefined();
     expect(pdfOnly.docx).toBeUndefined();
+    expect(pdfOnly.ofd).toBeUndefined();
     await expect(build({ source: '---\ntype: memo\n---\n正文\n' }, { cwd: root })).rejects.toBeInstanceOf(BuildError);
   });
 
@@ -66,12 +67,15 @@ describe('build()', () => {
     const a = createSession({ cwd: root });
     const b = createSession({ cwd: root });
     try {
-      const first = await build(file, { session: a });
-      const second = await build(file, { session: b });
-      const again = await build(file, { session: a });
+      const formats = ['pdf', 'docx', 'ofd'] as const;
+      const first = await build(file, { session: a, formats });
+      const second = await build(file, { session: b, formats });
+      const again = await build(file, { session: a, formats });
+      expect(Object.keys(unzipSync(first.ofd!))).toContain('OFD.xml');
       for (const r of [second, again]) {
         expect(r.pdf!.equals(first.pdf!)).toBe(true);
         expect(r.docx!.equals(first.docx!)).toBe(true);
+        expect(r.ofd!.equals(first.ofd!)).toBe(true);
       }
       // Each session parses its own fonts.
       expect(a.fonts().roles.fangsong.font.face).not.toBe(b.fonts().roles.fangsong.font.face);

@@ -1,6 +1,6 @@
 // A batch built by worker threads gives the bytes, order and errors of a sequential build, and
-// the bytes of every format combination are the same in workers, in this process (whatever it
-// built before) and in a fresh process.
+// the bytes of every format combination (OFD too) are the same in workers, in this process
+// (whatever it built before) and in a fresh process.
 
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -156,7 +156,7 @@ console.log(JSON.stringify(out));
 describe('the same bytes wherever a document is built', () => {
   const good = files.slice(0, -1);
   const combos: Array<[Format[], boolean]> = [];
-  for (const formats of [['pdf'], ['docx'], ['pdf', 'docx']] as Format[][]) for (const even of [false, true]) combos.push([formats, even]);
+  for (const formats of [['pdf'], ['docx'], ['pdf', 'docx'], ['pdf', 'docx', 'ofd']] as Format[][]) for (const even of [false, true]) combos.push([formats, even]);
 
   it.each(combos)('%j, colophonOnEvenPage %s: workers, this process and a fresh process agree', async (formats, even) => {
     const c: BuildContext = { ...ctx, formats, config: { ...config, layout: { ...config.layout, colophonOnEvenPage: even } } };
