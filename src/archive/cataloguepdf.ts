@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { FontSet } from '../fonts/types.js';
 import type { FontRole } from '../model/types.js';
 import { pdfkitFace } from '../fonts/pdfface.js';
+import { registerFace } from '../adapters/pdfkit.js';
 import { pdfaOptions } from '../render/pdf/index.js';
 import { preparePdfa } from '../render/pdf/pdfa.js';
 import { buildDate } from '../render/build-date.js';
@@ -67,7 +68,7 @@ export async function cataloguePdf(c: Catalogue, fonts: FontSet, creator: string
   });
   for (const role of new Set(Object.values(FACE))) {
     const f = fonts.roles[role].font;
-    if (f.face) doc.registerFont(role, pdfkitFace(f.face) as unknown as PDFKit.Mixins.PDFFontSource);
+    if (f.face) registerFace(doc, role, pdfkitFace(f.face));
     else if (f.collectionFace) doc.registerFont(role, f.bytes, f.collectionFace);
     else doc.registerFont(role, f.bytes);
   }

@@ -5,7 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { Lang } from '../errors.js';
 import { BuildError, Problem } from '../errors.js';
 import type { ProjectConfig } from '../source/index.js';
-import { loadFontSet } from '../fonts/index.js';
+import { createSession, type Session } from '../session.js';
 import type { TemplateSet } from '../template/render.js';
 import { buildFile, readAndCompose, type BuildContext, type Format } from '../pipeline/build.js';
 import { createBuilder } from '../pipeline/batch.js';
@@ -37,8 +37,10 @@ export interface BuildCommand {
   archive?: { dir: string; force: boolean; stamp?: boolean };
   /** `--jobs N`: parallel builds (default: available cores; 1 builds in-process). */
   jobs?: number;
-  /** Tune this process for a large batch (see BuilderOptions.tuneProcess): the command does. */
+  /** Tune this process for a large batch (see SessionOptions.tuneProcess): the command does. */
   tuneProcess?: boolean;
+  /** The build session to use (its fonts and threads); without one, the batch has its own. */
+  session?: Session;
   /** `--strict` or `strict: true`: a file with warnings fails like one with errors. */
   strict?: boolean;
 }
@@ -78,7 +80,16 @@ function reportError(e: unknown, job: Job, cwd: string, r: Reporter): void {
 export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchResult> {
   const jobs = planJobs(cmd.inputs, resolve(cmd.cwd, cmd.outDir), cmd.cwd);
   if (jobs.length === 0) r.err(t(MSG.noInput, r.lang));
-  const fonts = loadFontSet({ ...(cmd.config.fonts ?? {}) }, { cwd: cmd.cwd });
+  const session = cmd.session ?? createSession({ cwd: cmd.cwd, ...(cmd.tuneProcess ? { tuneProcess: true } : {}) });
+  try {
+    return await buildWith(session, jobs, cmd, r);
+  } finally {
+    if (!cmd.session) await session.close();
+  }
+}
+
+async function buildWith(session: Session, jobs: Job[], cmd: BuildCommand, r: Reporter): Promise<BatchResult> {
+  const fonts = session.fonts({ ...(cmd.config.fonts ?? {}) });
   const result: BatchResult = { ok: [], failed: [], written: [], refused: [], workers: 0 };
   const pdfa = cmd.pdfa || Boolean(cmd.archive);
   const ctx: BuildContext = { config: cmd.config, templates: cmd.templates, fonts, formats: cmd.formats, pdfa };
@@ -111,7 +122,7 @@ export async function runBuild(cmd: BuildCommand, r: Reporter): Promise<BatchRes
       ...(cmd.jobs ? { jobs: cmd.jobs } : {}),
       fontConfig: { ...(cmd.config.fonts ?? {}) },
       cwd: cmd.cwd,
-      ...(cmd.tuneProcess ? { tuneProcess: true } : {}),
+      session,
     },
   );
   result.workers = builder.workers;

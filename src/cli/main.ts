@@ -9,7 +9,7 @@ import { BuildError } from '../errors.js';
 import { loadConfig, typeOfValue, type ProjectConfig } from '../source/index.js';
 import { TYPE_EXPECTED, TYPE_LIST } from '../source/doctypes.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../template/render.js';
-import { FORMATS, type Format } from '../pipeline/build.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../pipeline/build.js';
 import { InputError } from '../pipeline/inputs.js';
 import { errorSummary, runBuild, runCheck, type Reporter } from './build.js';
 import { LETTER_STARTERS, runNew } from './new.js';
@@ -110,7 +110,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('生成 PDF 和 DOCX（build documents）')
     .argument('[paths...]', 'Markdown 文件或文件夹（默认 content）')
     .option('-o, --out <dir>', '输出文件夹（默认 output）')
-    .option('-f, --format <list>', '输出格式 pdf,docx,ofd', 'pdf,docx')
+    .option('-f, --format <list>', '输出格式 pdf,docx,ofd', DEFAULT_FORMATS.join(','))
     .option('-c, --config <file>', '配置文件（默认 ./gongwen.config.yaml）')
     .option('-v, --verbose', '非终端时也显示进度')
     .option('--pdfa', 'PDF 输出为 PDF/A-2b（长期保存格式）')

@@ -57,9 +57,9 @@ export async function startServe(cmd: ServeCommand, r: Reporter): Promise<ServeS
     server: started,
     idle: () => session.idle(),
     close: async () => {
-      session.close();
+      const closing = session.close();
       await started.close();
-      await session.idle();
+      await closing;
     },
   };
 }

@@ -22,7 +22,8 @@ export interface WatchSession {
   workspace: Workspace;
   /** Resolves after the rebuilds of the saves seen so far (tests wait on it). */
   idle(): Promise<void>;
-  close(): void;
+  /** Stop watching; resolves when the rebuilds under way are done and the build session ended. */
+  close(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -71,7 +72,11 @@ export async function startSession(cmd: WatchCommand, r: Reporter, o: SessionOpt
   return {
     workspace: ws,
     idle: () => pending,
-    close: () => watcher.close(),
+    close: async () => {
+      watcher.close();
+      await pending;
+      await ws.close();
+    },
   };
 }
 
@@ -92,8 +97,7 @@ export async function runWatch(cmd: WatchCommand, r: Reporter, until: Promise<vo
   const s = await startSession(cmd, r, { write: true, keep: false, confine: false });
   r.out(t(WATCH_MSG.watching, r.lang, { n: s.workspace.docs.size }));
   await until;
-  s.close();
-  await s.idle();
+  await s.close();
   r.out(t(WATCH_MSG.stopped, r.lang));
   return 0;
 }

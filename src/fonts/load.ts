@@ -1,19 +1,19 @@
 // Parse a font file once: decode WOFF, pick the face of a collection, read the names and
-// metrics the layout needs. Parsed faces are cached per process by path and face.
+// metrics the layout needs. Parsed faces are kept in the caller's FontCache by path and face.
 
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import type { Font, FontCollection } from 'fontkit';
 import type { FontOrigin, LoadedFont } from './types.js';
+import type { FontCache } from './cache.js';
 import type { FontRole } from '../model/types.js';
+import { fontTable } from '../adapters/fontkit.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
 import { cachedSfnt, cachedSfntFile, signature } from './sfntcache.js';
 import { SparseFont, readsOutlinesOnDemand, watchOutlines } from './sparse.js';
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
-
-const cache = new Map<string, LoadedFont>();
 
 function isCollection(f: Font | FontCollection): f is FontCollection {
   return (f as FontCollection).fonts !== undefined && (f as Font).unitsPerEm === undefined;
@@ -22,8 +22,7 @@ function isCollection(f: Font | FontCollection): f is FontCollection {
 /** Every name a face is known by (family, full and PostScript names in all languages). */
 export function faceNames(font: Font): string[] {
   const names = new Set<string>();
-  const records = (font as unknown as { name?: { records?: Record<string, Record<string, string> | undefined> } })
-    .name?.records;
+  const records = fontTable<{ records?: Record<string, Record<string, string> | undefined> }>(font, 'name')?.records;
   for (const key of ['fontFamily', 'fullName', 'postscriptName', 'preferredFamily']) {
     const rec = records?.[key];
     if (rec) for (const v of Object.values(rec)) if (typeof v === 'string') names.add(v.trim());
@@ -38,9 +37,6 @@ export function openFaces(bytes: Buffer): Font[] {
   const parsed = fontkit.create(bytes);
   return isCollection(parsed) ? parsed.fonts : [parsed];
 }
-
-/** Font bytes another thread of this process has read already (path → sfnt bytes). */
-const preread = new Map<string, Buffer>();
 
 /**
  * The sfnt bytes of fonts as shared memory, for build workers: a worker that adopts them reads
@@ -58,14 +54,9 @@ export function shareFontBytes(fonts: readonly LoadedFont[]): Record<string, Uin
   return out;
 }
 
-/** Use font bytes shared by the main thread (shareFontBytes) instead of reading the files. */
-export function adoptFontBytes(bytes: Readonly<Record<string, Uint8Array>>): void {
-  for (const [path, b] of Object.entries(bytes)) preread.set(path, Buffer.from(b.buffer, b.byteOffset, b.length));
-}
-
 /** Read and convert a font file to sfnt bytes (WOFF 1.0 decoded, through a disk cache; WOFF2 refused). */
-export function readFontBytes(path: string): Buffer {
-  const shared = preread.get(path);
+export function readFontBytes(path: string, preread?: ReadonlyMap<string, Buffer>): Buffer {
+  const shared = preread?.get(path);
   if (shared) return shared;
   if (signature(path) === WOFF_SIGNATURE) return cachedSfnt(path, () => woffToSfnt(readFileSync(path)));
   const raw = readFileSync(path);
@@ -84,17 +75,17 @@ function openSparse(path: string): SparseFont | undefined {
  * Load one face of a font file. `postscriptName` selects a face of a collection;
  * the first face is used otherwise.
  */
-export function loadFont(path: string, origin: FontOrigin, roles: FontRole[], postscriptName?: string): LoadedFont {
+export function loadFont(cache: FontCache, path: string, origin: FontOrigin, roles: FontRole[], postscriptName?: string): LoadedFont {
   const key = `${path}#${postscriptName ?? ''}`;
-  const hit = cache.get(key);
+  const hit = cache.faces.get(key);
   if (hit) {
     for (const r of roles) if (!hit.roles.includes(r)) hit.roles.push(r);
     return hit;
   }
   // Outlines stay on disk until drawn when the file allows it (bytes shared by the main
   // thread are whole already).
-  const sparse = preread.has(path) ? undefined : openSparse(path);
-  const bytes = sparse?.bytes ?? readFontBytes(path);
+  const sparse = cache.preread.has(path) ? undefined : openSparse(path);
+  const bytes = sparse?.bytes ?? readFontBytes(path, cache.preread);
   const parsed = fontkit.create(bytes, postscriptName);
   const font: Font = isCollection(parsed) ? parsed.fonts[0]! : parsed;
   if (sparse) watchOutlines(font, sparse);
@@ -125,6 +116,6 @@ export function loadFont(path: string, origin: FontOrigin, roles: FontRole[], po
       return v;
     },
   };
-  cache.set(key, loaded);
+  cache.faces.set(key, loaded);
   return loaded;
 }

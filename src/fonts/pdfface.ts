@@ -13,6 +13,7 @@
 import type { Font, Glyph } from 'fontkit';
 import { PlainShaper, type PlainRun } from './plainshaping.js';
 import { ensureOutlines } from './sparse.js';
+import { fontTable, glyphOf, isPlainTrueType, leftBearing, rawTable, subsetWithProgram, type SubsetProgram } from '../adapters/fontkit.js';
 import { writeTrueTypeSubset, type HeadTable, type HheaTable, type MaxpTable } from './ttfwriter.js';
 
 /** fontkit's shaping result (what pdfkit reads of it). */
@@ -20,11 +21,6 @@ interface GlyphRun {
   glyphs: Glyph[];
   positions: Position[];
   readonly advanceWidth: number;
-}
-/** The parts of a fontkit font pdfkit calls that the local declarations leave out. */
-interface Shaping {
-  layout(text: string, features?: Record<string, boolean>): GlyphRun;
-  createSubset(): object;
 }
 
 /** Shaped runs kept per face; the cache is dropped when full so memory stays flat. */
@@ -73,31 +69,6 @@ function runOf(glyphs: Glyph[], positions: GlyphPosition[]): GlyphRun {
   };
 }
 
-// fontkit's TrueType subset (not exported): the parts this file touches.
-interface TtfSubset {
-  font: FontInternals;
-  glyphs: number[];
-  glyf: Uint8Array[];
-  offset: number;
-  loca: { offsets: number[]; version: 0 | 1 };
-  hmtx: { metrics: Array<{ advance: number; bearing: number }>; bearings: number[] };
-  includeGlyph(gid: number): number;
-  _addGlyph(gid: number): number;
-}
-interface FontInternals {
-  loca: { offsets: number[]; version: 0 | 1 };
-  head: HeadTable;
-  hhea: HheaTable;
-  maxp: MaxpTable;
-  stream: { buffer: Uint8Array };
-  _variationProcessor?: unknown;
-  directory: { tables: Record<string, unknown> };
-  getGlyph(gid: number): Glyph & { _getMetrics(): { leftBearing: number } };
-}
-type SubsetClass = new (font: unknown) => object;
-
-const fastSubsets = new WeakMap<SubsetClass, SubsetClass>();
-
 // Composite glyph flags (OpenType 'glyf'): argument size, transform size, continuation.
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
 const WE_HAVE_A_SCALE = 0x0008;
@@ -123,67 +94,54 @@ function componentPositions(glyph: DataView): number[] {
   return out;
 }
 
-/** A table of the font file as it is stored, or undefined when the font has none. */
-function rawTable(font: FontInternals, tag: string): Uint8Array | undefined {
-  const entry = font.directory.tables[tag] as { offset: number; length: number } | undefined;
-  return entry && font.stream.buffer.subarray(entry.offset, entry.offset + entry.length);
-}
+/** Written programs per subset (its glyph list): the same glyphs give the same program. */
+const encoded = new WeakMap<readonly number[], { glyphs: number; bytes: Uint8Array }>();
 
 /**
- * fontkit's TTFSubset with a header-only check for composite glyphs, and the font program
- * written by ttfwriter (same bytes out).
+ * The font program of a TrueType subset: fontkit's own encoding with a header-only check for
+ * composite glyphs, written by ttfwriter (same bytes out).
  */
-function fastSubsetClass(base: SubsetClass): SubsetClass {
-  let cls = fastSubsets.get(base);
-  if (!cls) {
-    cls = class extends base {
-      encode(this: TtfSubset & { encoded?: { glyphs: number; bytes: Uint8Array } }): Uint8Array {
-        // The same glyphs give the same program: hand out the one already written (the PDF
-        // writer encodes the subsets early to compress them off the main thread).
-        if (this.encoded && this.encoded.glyphs === this.glyphs.length) return this.encoded.bytes;
-        const font = this.font;
-        this.glyf = [];
-        this.offset = 0;
-        this.loca = { offsets: [], version: font.loca.version };
-        this.hmtx = { metrics: [], bearings: [] };
-        // Composite glyphs add their components to the list while it is walked.
-        for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
-        this.loca.offsets.push(this.offset);
-        const bytes = writeTrueTypeSubset({
-          head: font.head,
-          hhea: font.hhea,
-          maxp: font.maxp,
-          locaVersion: font.loca.version,
-          locaOffsets: this.loca.offsets,
-          glyf: this.glyf,
-          metrics: this.hmtx.metrics,
-          cvt: rawTable(font, 'cvt '),
-          prep: rawTable(font, 'prep'),
-          fpgm: rawTable(font, 'fpgm'),
-        });
-        this.encoded = { glyphs: this.glyphs.length, bytes };
-        return bytes;
+function subsetProgram(face: Font): SubsetProgram {
+  return (glyphs, include) => {
+    // The PDF writer encodes the subsets early to compress them off the main thread.
+    const done = encoded.get(glyphs);
+    if (done && done.glyphs === glyphs.length) return done.bytes;
+    const glyf: Uint8Array[] = [];
+    const offsets: number[] = [];
+    const metrics: GlyphRecord[] = [];
+    let offset = 0;
+    // Composite glyphs add their components to the list while it is walked.
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphRecord(face, glyphs[i]!);
+      let buffer = g.outline;
+      if (g.composite) {
+        // The component ids become ids of this subset (which may add them to it).
+        buffer = new Uint8Array(buffer);
+        const view = new DataView(buffer.buffer);
+        for (const pos of componentPositions(view)) view.setUint16(pos, include(view.getUint16(pos)));
       }
-
-      _addGlyph(this: TtfSubset, gid: number): number {
-        const g = glyphRecord(this.font, gid);
-        let buffer = g.outline;
-        if (g.composite) {
-          // The component ids become ids of this subset (which may add them to it).
-          buffer = new Uint8Array(buffer);
-          const view = new DataView(buffer.buffer);
-          for (const pos of componentPositions(view)) view.setUint16(pos, this.includeGlyph(view.getUint16(pos)));
-        }
-        this.glyf.push(buffer);
-        this.loca.offsets.push(this.offset);
-        this.hmtx.metrics.push(g);
-        this.offset += buffer.length;
-        return this.glyf.length - 1;
-      }
-    };
-    fastSubsets.set(base, cls);
-  }
-  return cls;
+      glyf.push(buffer);
+      offsets.push(offset);
+      metrics.push(g);
+      offset += buffer.length;
+    }
+    offsets.push(offset);
+    const loca = fontTable<{ version: 0 | 1 }>(face, 'loca')!;
+    const bytes = writeTrueTypeSubset({
+      head: fontTable<HeadTable>(face, 'head')!,
+      hhea: fontTable<HheaTable>(face, 'hhea')!,
+      maxp: fontTable<MaxpTable>(face, 'maxp')!,
+      locaVersion: loca.version,
+      locaOffsets: offsets,
+      glyf,
+      metrics,
+      cvt: rawTable(face, 'cvt '),
+      prep: rawTable(face, 'prep'),
+      fpgm: rawTable(face, 'fpgm'),
+    });
+    encoded.set(glyphs, { glyphs: glyphs.length, bytes });
+    return bytes;
+  };
 }
 
 /** What a subset takes of one glyph of the face: the same for every document. */
@@ -196,10 +154,10 @@ interface GlyphRecord {
   bearing: number;
 }
 
-const glyphRecords = new WeakMap<FontInternals, Array<GlyphRecord | undefined>>();
+const glyphRecords = new WeakMap<Font, Array<GlyphRecord | undefined>>();
 
 /** The glyph's record, made once per face (outline read from disk first if need be). */
-function glyphRecord(font: FontInternals, gid: number): GlyphRecord {
+function glyphRecord(font: Font, gid: number): GlyphRecord {
   let records = glyphRecords.get(font);
   if (!records) {
     records = [];
@@ -207,17 +165,17 @@ function glyphRecord(font: FontInternals, gid: number): GlyphRecord {
   }
   let r = records[gid];
   if (!r) {
-    const glyph = font.getGlyph(gid);
-    const cur = font.loca.offsets[gid]!;
-    const next = font.loca.offsets[gid + 1]!;
-    ensureOutlines(font as unknown as Font, cur, next);
-    const glyfAt = (font.directory.tables['glyf'] as { offset: number }).offset;
-    const outline = font.stream.buffer.subarray(glyfAt + cur, glyfAt + next);
+    const glyph = glyphOf(font, gid);
+    const offsets = fontTable<{ offsets: number[] }>(font, 'loca')!.offsets;
+    const cur = offsets[gid]!;
+    const next = offsets[gid + 1]!;
+    ensureOutlines(font, cur, next);
+    const outline = rawTable(font, 'glyf')!.subarray(cur, next);
     r = {
       outline,
       composite: outline.length >= 2 && (outline[0]! & 0x80) !== 0,
       advance: glyph.advanceWidth,
-      bearing: glyph._getMetrics().leftBearing,
+      bearing: leftBearing(glyph),
     };
     records[gid] = r;
   }
@@ -230,8 +188,8 @@ const postHeaders = new WeakMap<Font, { italicAngle: number; isFixedPitch: numbe
 function postHeader(face: Font): unknown {
   let h = postHeaders.get(face);
   if (h) return h;
-  const post = rawTable(face as unknown as FontInternals, 'post');
-  if (!post || post.length < 16) return (face as unknown as { post: unknown }).post;
+  const post = rawTable(face, 'post');
+  if (!post || post.length < 16) return fontTable(face, 'post');
   const view = new DataView(post.buffer, post.byteOffset, 16);
   h = { italicAngle: view.getInt32(4) / 65536, isFixedPitch: view.getUint32(12) };
   postHeaders.set(face, h);
@@ -287,9 +245,8 @@ export function pdfkitFace(face: Font): Font {
   let w = wrapped.get(face);
   if (w) return w;
   const runs = new Map<string, Shaped>();
-  const internals = face as unknown as FontInternals;
-  const shaping = face as unknown as Shaping;
-  const plainTrueType = internals.directory.tables['glyf'] !== undefined && !internals._variationProcessor;
+  const plainTrueType = isPlainTrueType(face);
+  const program = subsetProgram(face);
   w = Object.create(face) as Font;
   // The writer's plain runs of this wrapper come from the face itself.
   plainRuns.set(w, plainRunsOf(face));
@@ -302,7 +259,7 @@ export function pdfkitFace(face: Font): Font {
           // fontkit writes the features of its plan into the object it is given, and reads
           // them back as the caller's on the next call (switching the fraction features on
           // for every run): give it a copy, so every run is shaped as asked.
-          const run = shaping.layout(text, features && { ...features });
+          const run = face.layout(text, features && { ...features });
           s = { glyphs: run.glyphs, positions: run.positions };
           if (runs.size >= MAX_RUNS) runs.clear();
           runs.set(key, s);
@@ -315,10 +272,8 @@ export function pdfkitFace(face: Font): Font {
     post: { get: () => postHeader(face) },
     createSubset: {
       value: () => {
-        const subset = shaping.createSubset();
-        if (!plainTrueType || typeof (subset as { _addGlyph?: unknown })._addGlyph !== 'function') return subset;
-        const Fast = fastSubsetClass(subset.constructor as SubsetClass);
-        return new Fast(face);
+        const subset = face.createSubset();
+        return (plainTrueType && subsetWithProgram(face, subset, program)) || subset;
       },
     },
   });

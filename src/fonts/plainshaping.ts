@@ -9,6 +9,7 @@
 
 import type { Font, Glyph } from 'fontkit';
 import { getScript, isMark } from 'unicode-properties';
+import { fontTable } from '../adapters/fontkit.js';
 
 /**
  * Features fontkit's default shaper applies to horizontal left-to-right text, before the
@@ -169,7 +170,12 @@ export function shapingTriggers(
   overrides: Readonly<Record<string, boolean>> = {},
   script: RunScript = 'hani',
 ): Set<number> | undefined {
-  const t = face as unknown as FaceTables;
+  const t: FaceTables = {
+    GSUB: fontTable(face, 'GSUB'),
+    GPOS: fontTable(face, 'GPOS'),
+    GDEF: fontTable(face, 'GDEF'),
+    morx: fontTable(face, 'morx'),
+  };
   if (t.morx) return undefined; // AAT shaping: another engine
   const features = new Set(DEFAULT_FEATURES.filter((f) => overrides[f] !== false));
   for (const [f, on] of Object.entries(overrides)) if (on) features.add(f);
@@ -178,7 +184,7 @@ export function shapingTriggers(
     if (t.GSUB) addLayoutTriggers(triggers, 'GSUB', t.GSUB, script, features);
     if (t.GPOS) addLayoutTriggers(triggers, 'GPOS', t.GPOS, script, features);
     // The kern table applies unless kern is switched off (fontkit: when GPOS did not kern).
-    if (features.has('kern') && (face as unknown as { kern?: unknown }).kern) return undefined;
+    if (features.has('kern') && fontTable(face, 'kern')) return undefined;
     addMarks(triggers, t.GDEF?.glyphClassDef);
   } catch (e) {
     if (e instanceof Unproven) return undefined;

@@ -18,6 +18,7 @@ import {
   type BundledFace,
 } from './catalog.js';
 import { faceNames, loadFont, openFaces, readFontBytes } from './load.js';
+import type { FontCache } from './cache.js';
 
 const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.woff']);
 /** Folder depth searched below each font folder (system folders nest by vendor). */
@@ -66,7 +67,7 @@ interface Candidate {
 }
 
 /** Find an official face for a role among files: by file name, then (if allowed) by the names inside. */
-function findOfficial(role: FontRole, files: string[], readNames: boolean): Candidate | undefined {
+function findOfficial(cache: FontCache, role: FontRole, files: string[], readNames: boolean): Candidate | undefined {
   const wanted = OFFICIAL_FACES[role];
   const byFile = new Map(files.map((f) => [basename(f).toLowerCase(), f]));
   for (const hint of wanted.files) {
@@ -76,7 +77,7 @@ function findOfficial(role: FontRole, files: string[], readNames: boolean): Cand
   if (!readNames) return undefined;
   for (const family of wanted.families) {
     for (const f of files) {
-      const faces = namesOf(f);
+      const faces = namesOf(cache, f);
       const hit = faces.find((n) => n.names.includes(family));
       if (hit) return { path: f, face: hit.postscriptName };
     }
@@ -84,16 +85,15 @@ function findOfficial(role: FontRole, files: string[], readNames: boolean): Cand
   return undefined;
 }
 
-const namesCache = new Map<string, Array<{ postscriptName: string; names: string[] }>>();
-function namesOf(path: string): Array<{ postscriptName: string; names: string[] }> {
-  let v = namesCache.get(path);
+function namesOf(cache: FontCache, path: string): Array<{ postscriptName: string; names: string[] }> {
+  let v = cache.names.get(path);
   if (!v) {
     try {
-      v = openFaces(readFontBytes(path)).map((f) => ({ postscriptName: f.postscriptName, names: faceNames(f) }));
+      v = openFaces(readFontBytes(path, cache.preread)).map((f) => ({ postscriptName: f.postscriptName, names: faceNames(f) }));
     } catch {
       v = [];
     }
-    namesCache.set(path, v);
+    cache.names.set(path, v);
   }
   return v;
 }
@@ -103,7 +103,7 @@ function officialName(role: FontRole, config: FontConfig): string {
 }
 
 /** Resolve every role to a face, loading each file once. */
-export function resolveFontSet(config: FontConfig, env: ResolveEnv): FontSet {
+export function resolveFontSet(config: FontConfig, env: ResolveEnv, cache: FontCache): FontSet {
   const home = env.home ?? homedir();
   const platform = env.platform ?? process.platform;
   const folders = (config.folders ?? ['fonts']).map((f) => (isAbsolute(f) ? f : resolve(env.cwd, f)));
@@ -122,18 +122,18 @@ export function resolveFontSet(config: FontConfig, env: ResolveEnv): FontSet {
       found = { cand: { path }, origin: 'config' };
     }
     if (!found) {
-      const c = findOfficial(role, folderFiles, true);
+      const c = findOfficial(cache, role, folderFiles, true);
       if (c) found = { cand: c, origin: 'folder' };
     }
     if (!found) {
-      const c = findOfficial(role, systemList(), false);
+      const c = findOfficial(cache, role, systemList(), false);
       if (c) found = { cand: c, origin: 'system' };
     }
     if (found) {
-      const font = loadFont(found.cand.path, found.origin, [role], found.cand.face);
+      const font = loadFont(cache, found.cand.path, found.origin, [role], found.cand.face);
       roles[role] = { role, officialName: officialName(role, config), font, standIn: false };
     } else {
-      const font = loadFont(bundledPath(BUNDLED_FACES[role]), 'bundled', [role]);
+      const font = loadFont(cache, bundledPath(BUNDLED_FACES[role]), 'bundled', [role]);
       roles[role] = {
         role,
         officialName: officialName(role, config),
@@ -151,12 +151,12 @@ export function resolveFontSet(config: FontConfig, env: ResolveEnv): FontSet {
     (fallbacks ??= [
       ...folderFiles.flatMap((path) => {
         try {
-          return [loadFont(path, 'folder', [])];
+          return [loadFont(cache, path, 'folder', [])];
         } catch {
           return []; // not a font we can read: it cannot serve as a fallback
         }
       }),
-      ...FALLBACK_FACES.map((f) => loadFont(bundledPath(f), 'bundled', [])),
+      ...FALLBACK_FACES.map((f) => loadFont(cache, bundledPath(f), 'bundled', [])),
     ]);
 
   return {

@@ -7,6 +7,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Font } from 'fontkit';
+import { beforeGlyphReads, fontTable } from '../adapters/fontkit.js';
 import { SFNT_HEADER_BYTES, SFNT_TABLE_RECORD_BYTES, TRUETYPE_VERSIONS } from './sfnt.js';
 
 /** Outline bytes are read in blocks of this size (a CJK glyph is some 200–600 bytes). */
@@ -119,15 +120,14 @@ const sparseOf = new WeakMap<Font, SparseFont>();
  */
 export function watchOutlines(face: Font, sparse: SparseFont): void {
   sparseOf.set(face, sparse);
-  const f = face as unknown as { getGlyph(id: number, codePoints?: number[]): unknown; loca: { offsets: number[] } };
-  const getGlyph = f.getGlyph.bind(face);
-  f.getGlyph = (id: number, codePoints?: number[]) => {
-    const offsets = f.loca.offsets;
+  // The loca table is decoded on the first glyph read, not when the face is opened.
+  let offsets: number[] | undefined;
+  beforeGlyphReads(face, (id) => {
+    offsets ??= fontTable<{ offsets: number[] }>(face, 'loca')?.offsets ?? [];
     const start = offsets[id];
     const end = offsets[id + 1];
     if (start !== undefined && end !== undefined) sparse.ensure(start, end);
-    return getGlyph(id, codePoints);
-  };
+  });
 }
 
 /** Whether the face reads its outlines on demand (a thread opening the file again pays little). */

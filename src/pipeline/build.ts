@@ -3,12 +3,13 @@
 
 import { dirname, resolve } from 'node:path';
 import type { ProjectConfig, Source } from '../source/index.js';
-import { readSource } from '../source/index.js';
+import { parseSource, readSource } from '../source/index.js';
 import type { GongwenDocument } from '../model/types.js';
 import type { TemplateSet } from '../template/render.js';
 import type { FontSet } from '../fonts/index.js';
 import type { PageItem } from '../layout/types.js';
 import { Problem } from '../errors.js';
+import type { Compressor } from '../render/pdf/deflatethread.js';
 import { composeDocument } from './compose.js';
 import { imageLoader } from './images.js';
 // The layout and the writers (pdfkit, docx, OFD) load on first use: a DOCX-only run never
@@ -20,6 +21,8 @@ const ofdStage = () => import('../render/ofd/index.js');
 
 export type Format = 'pdf' | 'docx' | 'ofd';
 export const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
+/** What a build makes unless told otherwise (the command's --format, the API's formats). */
+export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'docx'];
 
 export interface BuildContext {
   config: ProjectConfig;
@@ -28,6 +31,8 @@ export interface BuildContext {
   formats: readonly Format[];
   /** PDF/A-2b output (always on for the archive); the OFD is then OFD-A. */
   pdfa: boolean;
+  /** Compresses PDF streams (the build session's choice; default: libuv's pool). */
+  compressor?: Compressor;
   /** Items drawn on top of page 1 of the PDF (the archive's 归档章); not sent to workers. */
   pageOneItems?: (source: Source, fonts: FontSet) => PageItem[];
 }
@@ -40,17 +45,17 @@ export interface Built {
 }
 
 /** Read one source and compose its document model (what `gongwen check` runs). */
-export function readAndCompose(file: string, config: ProjectConfig, templates: TemplateSet): { source: Source; doc: GongwenDocument } {
-  const source = readSource(file, config);
+export function readAndCompose(file: string, config: ProjectConfig, templates: TemplateSet, bytes?: Uint8Array): { source: Source; doc: GongwenDocument } {
+  const source = bytes ? parseSource(file, bytes, config) : readSource(file, config);
   // The project folder is the config file's folder, else the source's own folder.
   const root = config.path ? config.root : dirname(resolve(file));
   const doc = composeDocument(source, templates, { loadImage: imageLoader(file, root) });
   return { source, doc };
 }
 
-/** Build one file; throws BuildError when the source is wrong. */
-export async function buildFile(file: string, ctx: BuildContext): Promise<Built> {
-  const { source, doc } = readAndCompose(file, ctx.config, ctx.templates);
+/** Build one file (its text `bytes` when given, else read); throws BuildError when the source is wrong. */
+export async function buildFile(file: string, ctx: BuildContext, bytes?: Uint8Array): Promise<Built> {
+  const { source, doc } = readAndCompose(file, ctx.config, ctx.templates, bytes);
   const warnings: Problem[] = [...source.warnings];
   const outputs: Partial<Record<Format, Buffer>> = {};
   if (!ctx.formats.length) return { source, doc, outputs, warnings };
@@ -66,7 +71,8 @@ export async function buildFile(file: string, ctx: BuildContext): Promise<Built>
     // The archive's 归档章 goes on page 1 of the archived PDF only (src/archive/stamp.ts).
     if (ctx.formats.includes('pdf')) {
       if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));
-      outputs.pdf = await (await pdfStage()).writePdf(laid, ctx.fonts, { pdfa: ctx.pdfa });
+      const pdfOpts = { pdfa: ctx.pdfa, ...(ctx.compressor ? { compressor: ctx.compressor } : {}) };
+      outputs.pdf = await (await pdfStage()).writePdf(laid, ctx.fonts, pdfOpts);
     }
   }
   if (ctx.formats.includes('docx')) {

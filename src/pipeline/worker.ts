@@ -1,17 +1,17 @@
-// A build worker: loads the fonts once, then builds the files the main thread sends, one at
-// a time, and posts back the outputs (or the error) of each.
+// A build worker: loads the fonts once (every format needs them), then builds the files the
+// main thread sends, one at a time, and posts back the outputs (or the error) of each. Its
+// streams are compressed on libuv's pool (see policy.ts).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadFontSet } from '../fonts/index.js';
-import { adoptFontBytes } from '../fonts/load.js';
+import { FontCache, loadFontSet } from '../fonts/index.js';
 import { buildFile } from './build.js';
 import { toWire, type WorkerSetup, type WorkerRequest } from './wire.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
-if (setup.fontBytes) adoptFontBytes(setup.fontBytes);
-// Both writers need the fonts: the plan measures text with them.
-const fonts = setup.formats.length ? loadFontSet(setup.fontConfig, { cwd: setup.cwd }) : undefined;
+const cache = new FontCache();
+if (setup.fontBytes) cache.adopt(setup.fontBytes);
+const fonts = loadFontSet(setup.fontConfig, { cwd: setup.cwd }, cache);
 
 // Ready: the main thread hands out files only now, building them itself until then.
 port.postMessage({ ready: true });
@@ -23,7 +23,7 @@ port.on('message', (req: WorkerRequest) => {
     buildFile(req.file, {
       config: setup.config,
       templates: setup.templates,
-      fonts: fonts!,
+      fonts,
       formats: setup.formats,
       pdfa: setup.pdfa,
     }).then(

@@ -10,7 +10,8 @@ import type { Lang } from '../errors.js';
 import { BuildError, Problem } from '../errors.js';
 import { CONFIG_FILE, type ProjectConfig } from '../source/index.js';
 import type { TemplateSet } from '../template/render.js';
-import { loadFontSet, type FontSet } from '../fonts/index.js';
+import type { FontSet } from '../fonts/index.js';
+import { createSession, type Session } from '../session.js';
 import { buildFile, type Built, type Format } from '../pipeline/build.js';
 import { outputPath, planJobs, type Job } from '../pipeline/inputs.js';
 import { writeAtomic } from '../archive/write.js';
@@ -41,6 +42,8 @@ export interface WorkspaceOptions {
   lang: Lang;
   /** Reads the configuration and templates (again after either changed). */
   load: () => Project;
+  /** The build session (fonts and their caches); without one the workspace has its own, ended by close(). */
+  session?: Session;
 }
 
 /** A problem as shown to the writer: the formatted message plus where it points. */
@@ -94,6 +97,7 @@ export function docId(file: string): string {
 export class Workspace {
   readonly docs = new Map<string, DocState>();
   private project: Project;
+  private readonly session: Session;
   private fonts: FontSet;
   private projectError: ProblemView[] = [];
   private readonly listeners: Array<(e: WorkspaceEvent) => void> = [];
@@ -101,7 +105,14 @@ export class Workspace {
 
   constructor(private readonly o: WorkspaceOptions) {
     this.project = o.load();
-    this.fonts = loadFontSet({ ...(this.project.config.fonts ?? {}) }, { cwd: o.cwd });
+    this.session = o.session ?? createSession({ cwd: o.cwd });
+    this.fonts = this.session.fonts({ ...(this.project.config.fonts ?? {}) });
+  }
+
+  /** After the builds queued so far: end the workspace's own session (a given one is the caller's). */
+  async close(): Promise<void> {
+    await this.queue;
+    if (!this.o.session) await this.session.close();
   }
 
   on(listener: (e: WorkspaceEvent) => void): void {
@@ -167,8 +178,9 @@ export class Workspace {
   private reload(): void {
     try {
       const project = this.o.load();
-      // The configuration may name other font files.
-      this.fonts = loadFontSet({ ...(project.config.fonts ?? {}) }, { cwd: this.o.cwd });
+      // The configuration may name other font files, or new ones dropped into a font folder.
+      this.session.forgetFonts();
+      this.fonts = this.session.fonts({ ...(project.config.fonts ?? {}) });
       this.project = project;
       this.projectError = [];
     } catch (e) {
@@ -247,7 +259,14 @@ export class Workspace {
     }
     let built: Built;
     try {
-      const ctx = { config: this.project.config, templates: this.project.templates, fonts: this.fonts, formats: this.o.formats, pdfa: false };
+      const ctx = {
+        config: this.project.config,
+        templates: this.project.templates,
+        fonts: this.fonts,
+        formats: this.o.formats,
+        pdfa: false,
+        compressor: this.session.compressorFor(1),
+      };
       built = await buildFile(doc.job.file, ctx);
     } catch (e) {
       doc.status = 'failed';

@@ -22,6 +22,8 @@ declare module 'fontkit' {
     characterSet: number[];
     /** OpenType shaping; writes the plan's features into `features`. */
     layout(text: string, features?: Record<string, boolean>): GlyphRun;
+    /** A subset of this face (its includeGlyph and encode are public). */
+    createSubset(): object;
   }
   export interface GlyphRun {
     glyphs: Glyph[];

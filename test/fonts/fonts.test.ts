@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadFontSet, FONT_ROLES } from '../../src/fonts/index.js';
+import { FontCache, loadFontSet, FONT_ROLES } from '../../src/fonts/index.js';
 import { bundledPath } from '../../src/fonts/resolve.js';
 import { BUNDLED_FACES } from '../../src/fonts/catalog.js';
-import { adoptFontBytes, readFontBytes, shareFontBytes } from '../../src/fonts/load.js';
+import { readFontBytes, shareFontBytes } from '../../src/fonts/load.js';
 import { readsOutlinesOnDemand } from '../../src/fonts/sparse.js';
 
 /** All 6,763 hanzi of GB 2312 (rows 16–87), decoded through the GBK decoder. */
@@ -47,10 +47,13 @@ describe('fonts', () => {
     expect(kai.advanceEm('永'.codePointAt(0)!)).toBeCloseTo(1, 2);
   });
 
-  it('parses each font once per process', () => {
-    const a = loadFontSet(isolated);
-    const b = loadFontSet({ ...isolated });
+  it('parses each font once per cache, and never shares a face between caches', () => {
+    const cache = new FontCache();
+    const a = loadFontSet(isolated, {}, cache);
+    const b = loadFontSet({ ...isolated }, {}, cache);
     expect(b).toBe(a);
+    const other = loadFontSet(isolated, {}, new FontCache());
+    expect(other.roles.fangsong.font.face).not.toBe(a.roles.fangsong.font.face);
     expect(a.roles.fangsong.font).toBe(a.roles.songti.font);
   });
 
@@ -115,8 +118,9 @@ describe('font bytes shared with build workers', () => {
     expect(Buffer.from(whole[kai.path]!).equals(kai.bytes)).toBe(true);
     // Adopted under a path that does not exist: the bytes come from memory, not the disk.
     const path = join(tmpdir(), 'gongwen-no-such-font.ttf');
-    adoptFontBytes({ [path]: whole[kai.path]! });
-    const read = readFontBytes(path);
+    const cache = new FontCache();
+    cache.adopt({ [path]: whole[kai.path]! });
+    const read = readFontBytes(path, cache.preread);
     expect(read.buffer).toBe(whole[kai.path]!.buffer);
     expect(read.equals(kai.bytes)).toBe(true);
   });

@@ -1,13 +1,19 @@
-// A batch built by worker threads gives the bytes, order and errors of a sequential build.
+// A batch built by worker threads gives the bytes, order and errors of a sequential build, and
+// the bytes of every format combination (OFD too) are the same in workers, in this process
+// (whatever it built before) and in a fresh process.
 
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../src/fonts/index.js';
 import { loadConfig } from '../../src/source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.js';
-import { buildFile, type BuildContext, type Built } from '../../src/pipeline/build.js';
+import { buildFile, type BuildContext, type Built, type Format } from '../../src/pipeline/build.js';
+import { createSession } from '../../src/session.js';
 import { createBuilder, minFilesForWorkers, workersFor } from '../../src/pipeline/batch.js';
 import { BuildError } from '../../src/errors.js';
 
@@ -107,4 +113,73 @@ describe('parallel batch', () => {
       }
     }
   });
+});
+
+/** sha256 of each output, per file (equal digests: equal bytes). */
+type Digests = Array<Partial<Record<Format, string>>>;
+const digest = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+const digests = (built: Built[]): Digests =>
+  built.map((b) => Object.fromEntries(Object.entries(b.outputs).map(([f, bytes]) => [f, digest(bytes!)])));
+
+/** The same build in a fresh Node process (TypeScript through tsx), as digests. */
+function freshProcess(list: readonly string[], c: BuildContext): Promise<Digests> {
+  const url = (p: string): string => pathToFileURL(join(root, p)).href;
+  const script = join(dir, `fresh-${c.formats.join('-')}-${String(c.config.layout?.colophonOnEvenPage)}.mts`);
+  writeFileSync(
+    script,
+    `import { createHash } from 'node:crypto';
+import { createSession } from ${JSON.stringify(url('src/session.ts'))};
+import { buildFile } from ${JSON.stringify(url('src/pipeline/build.ts'))};
+import { loadTemplates, BUILTIN_TEMPLATE_DIR } from ${JSON.stringify(url('src/template/render.ts'))};
+const [files, config, formats] = JSON.parse(process.argv[2]);
+const session = createSession({ cwd: ${JSON.stringify(root)} });
+const ctx = { config, templates: loadTemplates(BUILTIN_TEMPLATE_DIR), fonts: session.fonts({ system: false }), formats, pdfa: false };
+const out = [];
+for (const f of files) {
+  const b = await buildFile(f, ctx);
+  out.push(Object.fromEntries(Object.entries(b.outputs).map(([k, v]) => [k, createHash('sha256').update(v).digest('hex')])));
+}
+await session.close();
+console.log(JSON.stringify(out));
+`,
+  );
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify([list, c.config, c.formats])], { cwd: root });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as Digests) : reject(new Error(err))));
+  });
+}
+
+describe('the same bytes wherever a document is built', () => {
+  const good = files.slice(0, -1);
+  const combos: Array<[Format[], boolean]> = [];
+  for (const formats of [['pdf'], ['docx'], ['pdf', 'docx'], ['pdf', 'docx', 'ofd']] as Format[][]) for (const even of [false, true]) combos.push([formats, even]);
+
+  it.each(combos)('%j, colophonOnEvenPage %s: workers, this process and a fresh process agree', async (formats, even) => {
+    const c: BuildContext = { ...ctx, formats, config: { ...config, layout: { ...config.layout, colophonOnEvenPage: even } } };
+    const fresh = freshProcess(good, c);
+    // In this process, after whatever it built before, with a session's compression thread.
+    const session = createSession({ cwd: root });
+    const here: Built[] = [];
+    try {
+      const local = { ...c, fonts: session.fonts({ system: false }), compressor: session.compressorFor(good.length) };
+      for (const f of good) here.push(await buildFile(f, local));
+    } finally {
+      await session.close();
+    }
+    const builder = createBuilder(good, c, { jobs: 2, fontConfig: { system: false }, cwd: root, minFiles: 0, mainBuilds: false });
+    const inWorkers: Built[] = [];
+    try {
+      for (let i = 0; i < good.length; i++) inWorkers.push(await builder.build(i));
+    } finally {
+      await builder.close();
+    }
+    expect(builder.stats.workers).toBe(good.length);
+    for (const b of here) expect(Object.keys(b.outputs).sort()).toEqual([...formats].sort());
+    expect(digests(inWorkers)).toEqual(digests(here));
+    expect(await fresh).toEqual(digests(here));
+  }, 120_000);
 });

@@ -5,8 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { lowerHelperThreads } from '../../src/pipeline/threads.js';
+import { lowerHelperThreads } from '../../src/pipeline/tuning.js';
 import { createBuilder } from '../../src/pipeline/batch.js';
+import { createSession } from '../../src/session.js';
 import { loadFontSet } from '../../src/fonts/index.js';
 import { loadConfig } from '../../src/source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates } from '../../src/template/render.js';
@@ -19,7 +20,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 describe.runIf(process.platform === 'linux')('helper threads of a batch', () => {
   // First: lowering cannot be undone without privileges.
-  it('keep their priority in a host process that calls the API without tuneProcess', async () => {
+  it('keep their priority in a host process whose session does not tune the process', async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     deflateSync(Buffer.alloc(1024));
     const before = threads().map((t) => [t, niceOf(t)]);
@@ -32,7 +33,9 @@ describe.runIf(process.platform === 'linux')('helper threads of a batch', () => 
     };
     // A batch large enough to be tuned; nothing is built (files are read on build()).
     const files = Array.from({ length: 500 }, (_, i) => join(root, `absent-${i}.md`));
-    await createBuilder(files, ctx, { jobs: 1, fontConfig: { system: false }, cwd: root }).close();
+    const session = createSession({ cwd: root });
+    await createBuilder(files, ctx, { jobs: 1, fontConfig: { system: false }, cwd: root, session }).close();
+    await session.close();
     for (const [t, nice] of before) expect(niceOf(t!)).toBe(nice);
   });
 
@@ -42,7 +45,7 @@ describe.runIf(process.platform === 'linux')('helper threads of a batch', () => 
     const main = niceOf(process.pid);
     const helpers = threads().filter((t) => t !== process.pid);
     expect(helpers.length).toBeGreaterThan(0);
-    lowerHelperThreads();
+    lowerHelperThreads(new Set());
     expect(niceOf(process.pid)).toBe(main);
     for (const t of helpers) expect(niceOf(t)).toBe(19);
   });

@@ -14,8 +14,8 @@ import { collect, loader, waitFor } from './helpers.js';
 const SEAL = join(REPO, 'content', 'assets', 'seal-jiangchuan.png');
 let session: WatchSession | undefined;
 
-afterEach(() => {
-  session?.close();
+afterEach(async () => {
+  await session?.close();
   session = undefined;
 });
 

@@ -1,14 +1,16 @@
-// Post-processing of the package the docx library makes: our body, styles and font table
-// replace its parts, settings gain the Chinese line-breaking switches, pictures are added
-// as media parts, and the zip is rewritten with fixed dates so that the same model always
-// gives the same bytes (the library stamps the current time into core.xml and the zip).
+// The package: the docx library writes its parts (section properties with the footers,
+// numbering, theme, metadata); our body, styles, font table and settings take the place of
+// its own, pictures are added as media parts, and the zip is written with fixed dates so
+// that the same model always gives the same bytes (the library stamps the current time into
+// core.xml). What reads the library's own XML is src/adapters/docx.ts.
 
-import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { Document } from 'docx';
+import { strFromU8, strToU8 } from 'fflate';
 import type { MediaPart } from './context.js';
 import { el } from './xml.js';
 import { buildDate } from '../build-date.js';
 import { zipFixed } from '../zip.js';
+import { bodyFrame, compilePackage, stampCoreProperties } from '../../adapters/docx.js';
 
 /** Characters that may not start a line (clreq basic level) and may not end one [spec §10]. */
 export const NO_LINE_START = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～”〉》」』】︰︱︲︳﹐﹑﹒﹓﹔﹕﹖﹘︶︸︺︼︾﹀﹂﹗｜､…—';
@@ -35,87 +37,96 @@ const must = (files: Record<string, Uint8Array>, name: string): string => {
   return strFromU8(f);
 };
 
-/** Settings: no punctuation compression (keeps the character grid), 避头尾 lists, zh-CN. */
-export const patchSettings = (xml: string): string => {
-  const cjk =
-    el('w:characterSpacingControl', { 'w:val': 'doNotCompress' }) +
-    el('w:noLineBreaksAfter', { 'w:lang': 'zh-CN', 'w:val': NO_LINE_END }) +
-    el('w:noLineBreaksBefore', { 'w:lang': 'zh-CN', 'w:val': NO_LINE_START });
-  return xml
-    .replace('<w:compat>', `${cjk}<w:compat>`)
-    .replace('</w:compat>', `</w:compat>${el('w:themeFontLang', { 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' })}`);
+/** The namespaces of a settings part (as Word writes them). */
+const SETTINGS_NS: Readonly<Record<string, string>> = {
+  'xmlns:wpc': 'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas',
+  'xmlns:mc': 'http://schemas.openxmlformats.org/markup-compatibility/2006',
+  'xmlns:o': 'urn:schemas-microsoft-com:office:office',
+  'xmlns:r': 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'xmlns:m': 'http://schemas.openxmlformats.org/officeDocument/2006/math',
+  'xmlns:v': 'urn:schemas-microsoft-com:vml',
+  'xmlns:wp14': 'http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing',
+  'xmlns:wp': 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+  'xmlns:w10': 'urn:schemas-microsoft-com:office:word',
+  'xmlns:w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'xmlns:w14': 'http://schemas.microsoft.com/office/word/2010/wordml',
+  'xmlns:w15': 'http://schemas.microsoft.com/office/word/2012/wordml',
+  'xmlns:wpg': 'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
+  'xmlns:wpi': 'http://schemas.microsoft.com/office/word/2010/wordprocessingInk',
+  'xmlns:wne': 'http://schemas.microsoft.com/office/word/2006/wordml',
+  'xmlns:wps': 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
+  'mc:Ignorable': 'w14 w15 wp14',
 };
+/** Word 2013+ layout (compatibilityMode 15), as the library's own settings part says. */
+const COMPATIBILITY_MODE = '15';
+/** Default tab stop, twips (Word's half inch; the body sets its own indents). */
+const DEFAULT_TAB_STOP_TWIP = 720;
 
 /**
- * The package's parts as the docx library writes them, by path. The library's own packer
- * zips them (DEFLATE) only for finishPackage to unzip them again; its compiler hands them
- * over as they are. Through the packer when the compiler is not where this version keeps it.
+ * The settings part: odd and even footers, no punctuation compression (keeps the character
+ * grid), 避头尾 lists, zh-CN as the East Asian theme language.
  */
-export async function packageFiles(document: Document): Promise<Record<string, Uint8Array>> {
-  const compiler = (Packer as unknown as { compiler?: { compile?: (f: Document) => Map<string, unknown> } }).compiler;
-  if (typeof compiler?.compile !== 'function') return unzipSync(await Packer.toBuffer(document));
-  const files: Record<string, Uint8Array> = {};
-  for (const [path, data] of compiler.compile(document)) {
-    files[path] =
-      typeof data === 'string'
-        ? strToU8(data)
-        : ArrayBuffer.isView(data)
-          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-          : new Uint8Array(data as ArrayBuffer);
-  }
-  return files;
+export const settingsXml = (): string =>
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  `<w:settings ${Object.entries(SETTINGS_NS)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ')}>` +
+  '<w:displayBackgroundShape/>' +
+  el('w:defaultTabStop', { 'w:val': String(DEFAULT_TAB_STOP_TWIP) }) +
+  '<w:evenAndOddHeaders/>' +
+  el('w:characterSpacingControl', { 'w:val': 'doNotCompress' }) +
+  el('w:noLineBreaksAfter', { 'w:lang': 'zh-CN', 'w:val': NO_LINE_END }) +
+  el('w:noLineBreaksBefore', { 'w:lang': 'zh-CN', 'w:val': NO_LINE_START }) +
+  '<w:compat>' +
+  el('w:compatSetting', { 'w:val': COMPATIBILITY_MODE, 'w:name': 'compatibilityMode', 'w:uri': 'http://schemas.microsoft.com/office/word' }) +
+  '</w:compat>' +
+  el('w:themeFontLang', { 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' }) +
+  '</w:settings>';
+
+/** The library's document, made into a package by finishPackage. */
+export interface LibraryPackage {
+  document: Document;
 }
 
+/** The library's part of the package (its parts are written by finishPackage). */
+export async function packageFiles(document: Document): Promise<LibraryPackage> {
+  return { document };
+}
+
+const IMAGE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+/** The library prefixes every relationship id with this. */
+const RID_PREFIX = 'rId';
+
 /** Finish the package (the parts from packageFiles) and zip it. */
-export const finishPackage = (files: Record<string, Uint8Array>, parts: PackageParts): Buffer => {
+export const finishPackage = (pkg: LibraryPackage, parts: PackageParts): Buffer => {
+  // Pictures: related to the document through the library's public relationships (the
+  // package's content types already cover PNG and JPEG).
+  for (const m of parts.media) {
+    if (!m.rId.startsWith(RID_PREFIX)) throw new Error(`DOCX picture id ${m.rId} does not start with ${RID_PREFIX}`);
+    pkg.document.Document.Relationships.addRelationship(m.rId.slice(RID_PREFIX.length), IMAGE_RELATIONSHIP, m.path);
+  }
+  const files = compilePackage(pkg.document, {
+    'word/styles.xml': parts.stylesXml,
+    'word/fontTable.xml': parts.fontTableXml,
+    'word/settings.xml': settingsXml(),
+  });
   const put = (name: string, text: string): void => {
     files[name] = strToU8(text);
   };
 
-  const document = must(files, 'word/document.xml');
-  const start = document.indexOf('<w:body>');
-  const end = document.lastIndexOf('<w:sectPr'); // the final section's properties
-  if (start < 0 || end < start) throw new Error('DOCX document.xml has no body');
+  const frame = bodyFrame(must(files, 'word/document.xml'));
   let bodyXml = parts.bodyXml;
   if (parts.sectionBreak) {
-    const first = /<w:pPr>(<w:sectPr>[\s\S]*?<\/w:sectPr>)<\/w:pPr>/.exec(document.slice(start, end))?.[1];
+    const first = frame.firstSection;
     if (!first || !bodyXml.includes(parts.sectionBreak)) throw new Error('DOCX section break not found');
     bodyXml = bodyXml.replace(parts.sectionBreak, () => first);
   }
-  put('word/document.xml', `${document.slice(0, start)}<w:body>${bodyXml}${document.slice(end)}`);
-  put('word/styles.xml', parts.stylesXml);
-  put('word/fontTable.xml', parts.fontTableXml);
-  put('word/settings.xml', patchSettings(must(files, 'word/settings.xml')));
+  put('word/document.xml', `${frame.head}${bodyXml}${frame.tail}`);
 
   const date = buildDate(parts.isoDate);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  put(
-    'docProps/core.xml',
-    must(files, 'docProps/core.xml')
-      .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`)
-      .replace(/<cp:lastModifiedBy>[^<]*/, `<cp:lastModifiedBy>${parts.author.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`),
-  );
-
-  if (parts.media.length) {
-    const rels = parts.media
-      .map((m) =>
-        el('Relationship', {
-          Id: m.rId,
-          Type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image',
-          Target: m.path,
-        }),
-      )
-      .join('');
-    put('word/_rels/document.xml.rels', must(files, 'word/_rels/document.xml.rels').replace('</Relationships>', `${rels}</Relationships>`));
-    let types = must(files, '[Content_Types].xml');
-    for (const ext of new Set(parts.media.map((m) => m.ext))) {
-      if (!new RegExp(`Extension="${ext}"`, 'i').test(types)) {
-        types = types.replace('</Types>', `${el('Default', { Extension: ext, ContentType: `image/${ext}` })}</Types>`);
-      }
-    }
-    put('[Content_Types].xml', types);
-    for (const m of parts.media) files[`word/${m.path}`] = new Uint8Array(m.bytes);
-  }
+  put('docProps/core.xml', stampCoreProperties(must(files, 'docProps/core.xml'), stamp));
+  for (const m of parts.media) files[`word/${m.path}`] = new Uint8Array(m.bytes);
 
   const names = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,

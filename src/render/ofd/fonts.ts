@@ -6,6 +6,7 @@
 import type { Font } from 'fontkit';
 import type { LoadedFont } from '../../fonts/types.js';
 import { plainRun, pdfkitFace } from '../../fonts/pdfface.js';
+import { fontTable, hasTable, subsetOf } from '../../adapters/fontkit.js';
 import { PDF_FEATURES } from '../pdf/constants.js';
 
 /**
@@ -33,11 +34,6 @@ export class FontEmbeddingError extends Error {
   }
 }
 
-interface Subset {
-  includeGlyph(gid: number): number;
-  encode(): Uint8Array;
-}
-
 /** One face as embedded: its file name in the package and how its glyph ids are mapped. */
 interface Embedded {
   font: LoadedFont;
@@ -49,9 +45,8 @@ interface Embedded {
   ext: string;
 }
 
-const fsTypeOf = (face: Font): FsType => (face as unknown as { 'OS/2'?: { fsType?: FsType } })['OS/2']?.fsType ?? {};
-const isTrueType = (face: Font): boolean =>
-  (face as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables['glyf'] !== undefined;
+const fsTypeOf = (face: Font): FsType => fontTable<{ fsType?: FsType }>(face, 'OS/2')?.fsType ?? {};
+const isTrueType = (face: Font): boolean => hasTable(face, 'glyf');
 
 /** Check the licence and open the face for embedding (a subset when allowed and TrueType). */
 function embed(font: LoadedFont): Embedded {
@@ -63,7 +58,8 @@ function embed(font: LoadedFont): Embedded {
   if (fsType.bitmapOnly) throw new FontEmbeddingError(font, 'bitmapOnly');
   const trueType = isTrueType(face);
   if (trueType && !fsType.noSubsetting) {
-    const subset = (pdfkitFace(face) as unknown as { createSubset(): Subset }).createSubset();
+    // The PDF's subset writer (pdfkitFace), so both formats embed the same glyph programs.
+    const subset = subsetOf(pdfkitFace(face));
     return { font, face, include: (gid) => subset.includeGlyph(gid), bytes: () => subset.encode(), ext: 'ttf' };
   }
   // CFF outlines (fontkit subsets them as a bare CFF table, not a font file) or a face that

@@ -1,16 +1,16 @@
-// One thread that compresses a document's streams. Handing each stream to libuv's thread pool
-// cost a pool job, a thread wake-up and a callback per stream (a document has a dozen: every
-// page, every font program, every ToUnicode CMap), and on two cores the woken pool threads
-// took turns with the thread that builds the documents. Here a document's streams travel to
-// one worker thread in one message and come back in one: a 200-document PDF batch ran some
-// 13 % faster (alternating runs, medians 3.10 s → 2.71 s) and gives the same bytes. Starting
-// the thread costs a single-document build more than it saves, so the first document of a
-// process still goes to the pool, and the thread starts with the second. Build workers (large
-// batches) keep the pool: a compression thread of their own each held on to memory, RSS
-// growing with the batch (1,000 documents: +180 MB from the 200th on, against +80 MB).
+// How a document's streams are compressed: one thread that compresses them all, or libuv's
+// thread pool. Handing each stream to the pool costs a pool job, a thread wake-up and a
+// callback per stream (a document has a dozen: every page, every font program, every
+// ToUnicode CMap), and on two cores the woken pool threads took turns with the thread that
+// builds the documents. The compression thread takes a document's streams in one message and
+// gives them back in one: a 200-document PDF batch ran some 13 % faster (alternating runs,
+// medians 3.10 s → 2.71 s). Both give the same bytes (same zlib and options). Which one a
+// build uses is the build session's choice (src/session.ts), by the size of the batch: the
+// thread's start costs a single document more than it saves, and a build worker's own thread
+// held on to memory. Nothing here depends on what the process did before.
 
 import { promisify } from 'node:util';
-import { Worker, isMainThread } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { deflate, type ZlibOptions } from 'node:zlib';
 
 const deflateAsync = promisify(deflate);
@@ -65,50 +65,71 @@ interface Pending {
   reject(e: Error): void;
 }
 
-let worker: Worker | undefined;
-let nextId = 0;
-const pending = new Map<number, Pending>();
-
-function startWorker(): Worker {
-  const w = new Worker(WORKER_SOURCE, { eval: true });
-  w.on('message', (m: Reply) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    // Idle, the thread must not keep the process alive.
-    if (pending.size === 0) w.unref();
-    if ('error' in m) p.reject(new Error(`deflate: ${m.error}`));
-    else p.resolve(m.deflated);
-  });
-  const fail = (e: Error): void => {
-    if (worker === w) worker = undefined;
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`deflate thread exited (${code})`)));
-  return w;
+/** Deflates a document's streams (zlib format, sizes from zlibOptionsFor), in order. */
+export interface Compressor {
+  deflateAll(streams: readonly Uint8Array[]): Promise<Uint8Array[]>;
+  /** Ends its thread, if it has one. */
+  close(): Promise<void>;
 }
 
-let documents = 0;
+/** libuv's thread pool: a job per stream. Nothing to start or end. */
+export const poolCompressor: Compressor = {
+  deflateAll: (streams) => Promise.all(streams.map((bytes) => deflateAsync(bytes, zlibOptionsFor(bytes.length)))),
+  close: async () => {},
+};
 
-/** Each stream deflated (zlib format, sizes from zlibOptionsFor), in order, off this thread. */
-export function deflateAll(streams: readonly Uint8Array[]): Promise<Uint8Array[]> {
-  if (streams.length === 0) return Promise.resolve([]);
-  if (!isMainThread || documents++ === 0) return Promise.all(streams.map((bytes) => deflateAsync(bytes, zlibOptionsFor(bytes.length))));
-  worker ??= startWorker();
-  const w = worker;
-  const id = nextId++;
-  const job: Job = { id, streams: streams.map((bytes) => ({ bytes, options: zlibOptionsFor(bytes.length) })) };
-  return new Promise<Uint8Array[]>((resolve, reject) => {
-    try {
-      w.postMessage(job);
-    } catch (e) {
-      // Not sent (a buffer that cannot be copied): nothing to wait for, nothing kept alive.
-      reject(e as Error);
-      return;
-    }
-    if (pending.size === 0) w.ref();
-    pending.set(id, { resolve, reject });
-  });
+/** One worker thread for every stream of a document, started on first use. */
+export class ThreadCompressor implements Compressor {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private closed = false;
+
+  private start(): Worker {
+    const w = new Worker(WORKER_SOURCE, { eval: true });
+    w.on('message', (m: Reply) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      // Idle, the thread must not keep the process alive.
+      if (this.pending.size === 0) w.unref();
+      if ('error' in m) p.reject(new Error(`deflate: ${m.error}`));
+      else p.resolve(m.deflated);
+    });
+    const fail = (e: Error): void => {
+      if (this.worker === w) this.worker = undefined;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`deflate thread exited (${code})`)));
+    return w;
+  }
+
+  deflateAll(streams: readonly Uint8Array[]): Promise<Uint8Array[]> {
+    if (streams.length === 0) return Promise.resolve([]);
+    // Ended: whatever still comes is compressed on the pool (same bytes).
+    if (this.closed) return poolCompressor.deflateAll(streams);
+    const w = (this.worker ??= this.start());
+    const id = this.nextId++;
+    const job: Job = { id, streams: streams.map((bytes) => ({ bytes, options: zlibOptionsFor(bytes.length) })) };
+    return new Promise<Uint8Array[]>((resolve, reject) => {
+      try {
+        w.postMessage(job);
+      } catch (e) {
+        // Not sent (a buffer that cannot be copied): nothing to wait for, nothing kept alive.
+        reject(e as Error);
+        return;
+      }
+      if (this.pending.size === 0) w.ref();
+      this.pending.set(id, { resolve, reject });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
 }

@@ -2,7 +2,6 @@
 // glyph run, rule and image is placed where src/layout put it. Fonts are embedded as
 // subsets; bytes are deterministic (dates from the document, ID from the content).
 
-import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { FontSet, LoadedFont } from '../../fonts/types.js';
 import type { GlyphRun, LaidOutDocument, PlacedImage, Rule } from '../../layout/types.js';
@@ -13,10 +12,14 @@ import { pdfkitFace } from '../../fonts/pdfface.js';
 import { buildDate } from '../build-date.js';
 import { PageText, type TextStyle } from './textobject.js';
 import { deflateOffThread } from './deflate.js';
+import { poolCompressor, type Compressor } from './deflatethread.js';
+import { checkDocument, collectOutput, pageGraphicsState, registerFace } from '../../adapters/pdfkit.js';
 
 export interface PdfOptions {
   /** Produce PDF/A-2b (archive). The hook sets pdfkit's conformance subset; see pdfaOptions. */
   pdfa?: boolean;
+  /** Compresses the streams once the pages are drawn (default: libuv's thread pool). */
+  compressor?: Compressor;
 }
 
 /** pdfkit constructor options for PDF/A-2b: conformance subset, version and tagging. */
@@ -60,6 +63,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
     },
     ...(opts.pdfa ? pdfaOptions() : {}),
   } as PDFKit.PDFDocumentOptions);
+  checkDocument(doc);
   if (opts.pdfa) preparePdfa(doc);
   const done = collectOutput(doc);
 
@@ -72,7 +76,7 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
       const f = faces.get(id);
       if (!f) throw new Error(`font ${id} is not in the font set`);
       // The parsed face (pdfkit accepts a fontkit font): no re-parse per document.
-      if (f.face) doc.registerFont(id, pdfkitFace(f.face) as unknown as PDFKit.Mixins.PDFFontSource);
+      if (f.face) registerFace(doc, id, pdfkitFace(f.face));
       else if (f.collectionFace) doc.registerFont(id, f.bytes, f.collectionFace);
       else doc.registerFont(id, f.bytes);
       registered.add(id);
@@ -98,54 +102,9 @@ export async function writePdf(laid: LaidOutDocument, fonts: FontSet, opts: PdfO
   // pdfkit decodes a PNG with alpha (the seal) asynchronously and writes its objects when the
   // decoding ends; waiting for the compression here would let that moment fall before or after
   // the fonts and change the object order. Documents with images end at once, as pdfkit expects.
-  if (!laid.pages.some((p) => p.items.some((i) => i.kind === 'image'))) await deflateOffThread(doc);
+  if (!laid.pages.some((p) => p.items.some((i) => i.kind === 'image'))) await deflateOffThread(doc, opts.compressor ?? poolCompressor);
   doc.end();
   return done;
-}
-
-/**
- * The PDF's bytes, gathered as pdfkit writes them, and its file identifier (trailer /ID): an
- * MD5 digest of every byte written before the cross-reference table (ISO 32000-1 14.4): the
- * pages, fonts, images and document information, so equal documents get equal IDs and
- * different ones different IDs (pdfkit's own ID hashes the information dictionary alone, and
- * its date). pdfkit pushes every piece it writes (an object's number, its dictionary, `stream`
- * …) through a Node stream after converting strings a character at a time; here pieces go
- * straight into one list, strings converted natively. Resolves when pdfkit finalises the file.
- */
-function collectOutput(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const d = doc as unknown as {
-    _id: Buffer;
-    _offset: number;
-    _write(data: string | Uint8Array): void;
-    _finalize(): void;
-    read(): Buffer | null;
-  };
-  // The header, written by the constructor, waits in the stream's buffer.
-  const head = d.read();
-  const chunks: Uint8Array[] = head ? [head] : [];
-  const md5 = createHash('md5');
-  if (head) md5.update(head);
-  let hashing = true;
-  d._write = (data) => {
-    // pdfkit ends every string it writes with a line feed; its strings are Latin-1 bytes.
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-    if (hashing) md5.update(bytes);
-    chunks.push(bytes);
-    d._offset += bytes.length;
-  };
-  const finalize = d._finalize.bind(d);
-  return new Promise<Buffer>((resolve, reject) => {
-    d._finalize = () => {
-      hashing = false;
-      d._id = md5.digest();
-      try {
-        finalize();
-        resolve(Buffer.concat(chunks));
-      } catch (e) {
-        reject(e as Error);
-      }
-    };
-  });
 }
 
 const colour = (c: 'black' | 'red'): PDFKit.Mixins.ColorValue =>
@@ -173,7 +132,9 @@ function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) =>
     doc.save();
     doc.lineWidth(style.outline).strokeColor(style.colour);
   }
-  show(doc, r.text, r.x, r.baseline, {
+  // pdfkit hands `features` to fontkit, which takes a feature object as well as a list (the
+  // typings know only the list).
+  const options: Record<string, unknown> = {
     lineBreak: false,
     baseline: 'alphabetic',
     characterSpacing: r.charSpacing,
@@ -182,20 +143,9 @@ function drawText(doc: PDFKit.PDFDocument, r: GlyphRun, useFont: (id: string) =>
     features: { ...PDF_FEATURES },
     ...(hScale !== 100 ? { horizontalScaling: hScale } : {}),
     ...(r.bold ? { fill: true, stroke: true } : {}),
-  });
-  if (r.bold) doc.restore();
-}
-
-/**
- * doc.text for one positioned run, less its last step: after drawing, pdfkit's text() shapes
- * the run a second time only to advance doc.x, which every run sets anew. Same bytes.
- */
-function show(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: Record<string, unknown>): void {
-  const d = doc as unknown as {
-    _initOptions(x: number, y: number, o: Record<string, unknown>): Record<string, unknown>;
-    _fragment(text: string, x: number, y: number, o: Record<string, unknown>): void;
   };
-  d._fragment(text, x, y, d._initOptions(x, y, options));
+  doc.text(r.text, r.x, r.baseline, options as PDFKit.Mixins.TextOptions);
+  if (r.bold) doc.restore();
 }
 
 function drawRule(doc: PDFKit.PDFDocument, r: Rule): void {
@@ -211,19 +161,9 @@ function drawImage(doc: PDFKit.PDFDocument, im: PlacedImage): void {
   }
   // pdfkit has no blend-mode API: an ExtGState with /BM /Multiply, shared by the document, named
   // in the page's resources. Blend modes are allowed in PDF/A-2 (ISO 19005-2 6.4).
-  const d = doc as unknown as {
-    page: { ext_gstates: Record<string, unknown> };
-    ref(data: Record<string, unknown>): { end(): void };
-    addContent(s: string): void;
-    _gongwenMultiply?: { end(): void };
-  };
-  if (!d._gongwenMultiply) {
-    d._gongwenMultiply = d.ref({ Type: 'ExtGState', BM: 'Multiply' });
-    d._gongwenMultiply.end();
-  }
-  d.page.ext_gstates[MULTIPLY_GS] = d._gongwenMultiply;
+  const gs = pageGraphicsState(doc, MULTIPLY_GS, { Type: 'ExtGState', BM: 'Multiply' });
   doc.save();
-  d.addContent(`/${MULTIPLY_GS} gs`);
+  doc.addContent(`/${gs} gs`);
   doc.image(Buffer.from(im.image.bytes), im.x, im.y, { width: im.width, height: im.height });
   doc.restore();
 }

@@ -21,6 +21,7 @@
 
 import { RED_CMYK, RED_RGB_HEX } from '../../spec/gbt9704.js';
 import { PDF_VERSION, PDFA_SUBSET } from './constants.js';
+import { replaceMetadataAndColour } from '../../adapters/pdfkit.js';
 
 /** pdfkit constructor options for PDF/A-2b: conformance subset, version and tagging. */
 export function pdfaConstructorOptions(): Record<string, unknown> {
@@ -91,29 +92,14 @@ export function cmykToRgb(c: readonly number[]): [number, number, number] {
   return [Math.round(255 * (1 - cy) * (1 - k)), Math.round(255 * (1 - m) * (1 - k)), Math.round(255 * (1 - y) * (1 - k))];
 }
 
-/** The pdfkit internals this module replaces (pdfkit 0.20, js/pdfkit.js: MetadataMixin, ColorMixin). */
-interface PdfkitInternals {
-  info: XmpInfo;
-  appendXML(xml: string, newline?: boolean): void;
-  _addInfo(): void;
-  _normalizeColor(color: unknown): unknown;
-}
-
 /**
  * Make a pdfkit document created with `pdfaConstructorOptions()` conform to PDF/A-2b:
  * an escaped, complete XMP packet and no DeviceCMYK colour. Call right after `new PDFDocument`.
  */
 export function preparePdfa(doc: PDFKit.PDFDocument): void {
-  const d = doc as unknown as PdfkitInternals;
-  if (typeof d._addInfo !== 'function' || typeof d._normalizeColor !== 'function') {
-    throw new Error('pdfkit internals changed: PDF/A metadata and colour cannot be set (src/render/pdf/pdfa.ts)');
-  }
-  d._addInfo = function (this: PdfkitInternals): void {
-    this.appendXML(xmpInfoXml(this.info));
-  };
-  const normalize = d._normalizeColor.bind(d);
-  d._normalizeColor = (color: unknown): unknown =>
-    Array.isArray(color) && color.length === 4 && color.every((v) => typeof v === 'number')
-      ? normalize(cmykToRgb(color as number[]))
-      : normalize(color);
+  replaceMetadataAndColour(
+    doc,
+    (info) => xmpInfoXml(info as XmpInfo),
+    (c) => (Array.isArray(c) && c.length === 4 && c.every((v) => typeof v === 'number') ? cmykToRgb(c as number[]) : c),
+  );
 }

@@ -9,29 +9,9 @@
 // font subset bookkeeping pdfkit's encode() does. A run that needs shaping ends the text
 // object and goes through pdfkit; the state is written afresh after it.
 
-import type { Glyph } from 'fontkit';
 import { plainRun } from '../../fonts/pdfface.js';
+import { pageFont } from '../../adapters/pdfkit.js';
 import { hex4 } from './hex.js';
-
-/** pdfkit's EmbeddedFont: what its encode() updates for every glyph drawn. */
-interface EmbeddedFont {
-  id: string;
-  font: import('fontkit').Font;
-  /** 1000 / unitsPerEm. */
-  scale: number;
-  subset: { includeGlyph(gid: number): number };
-  widths: Array<number | undefined>;
-  unicode: Array<number[] | undefined>;
-  ref(): unknown;
-}
-interface PdfkitInternals {
-  _font: EmbeddedFont;
-  page: { fonts: Record<string, unknown> };
-  addContent(s: string): void;
-  fillColor(c: PDFKit.Mixins.ColorValue): void;
-  strokeColor(c: PDFKit.Mixins.ColorValue): void;
-  lineWidth(w: number): void;
-}
 
 /** How one run is drawn. */
 export interface TextStyle {
@@ -97,11 +77,11 @@ export class PageText {
    * coordinates. Returns false, drawing nothing, when the run needs shaping.
    */
   show(text: string, x: number, y: number, s: TextStyle): boolean {
-    const d = this.doc as unknown as PdfkitInternals;
-    const font = d._font;
-    const run = text.length > 0 && !text.includes('\n') ? plainRun(font.font, text, s.features) : undefined;
-    if (!run) return false;
-    if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+    const d = this.doc;
+    if (text.length === 0 || text.includes('\n')) return false;
+    const font = pageFont(d, hex4);
+    const run = font && plainRun(font.face, text, s.features);
+    if (!font || !run) return false;
     if (!this.open) {
       d.addContent('q BT');
       this.open = true;
@@ -143,27 +123,15 @@ export class PageText {
       this.st.scaling = scaling;
     }
     // Every advance is the glyph's own: one string, no adjustments.
-    d.addContent(`1 0 0 -1 ${num(x)} ${num(y)} Tm <${hexGlyphs(font, run.glyphs)}> Tj`);
+    d.addContent(`1 0 0 -1 ${num(x)} ${num(y)} Tm <${font.encode(run.glyphs)}> Tj`);
     return true;
   }
 
   /** End the text object and restore the graphics state: before anything pdfkit draws itself. */
   close(): void {
     if (!this.open) return;
-    (this.doc as unknown as PdfkitInternals).addContent('ET Q');
+    this.doc.addContent('ET Q');
     this.open = false;
     this.st = atSave();
   }
-}
-
-/** The glyphs as subset ids in hex, recording each glyph's width and text in the subset. */
-function hexGlyphs(font: EmbeddedFont, glyphs: readonly Glyph[]): string {
-  let hex = '';
-  for (const g of glyphs) {
-    const gid = font.subset.includeGlyph(g.id);
-    hex += hex4(gid);
-    if (font.widths[gid] == null) font.widths[gid] = g.advanceWidth * font.scale;
-    if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
-  }
-  return hex;
 }
