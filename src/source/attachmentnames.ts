@@ -8,11 +8,16 @@ import { splitFrontMatter } from './frontmatter.js';
 import { resolveTopKey } from './keys.js';
 
 const FILE_KEYS: ReadonlySet<string> = new Set(['file', '文件']);
+/** A front matter that cannot name an attachment file (no file key in it) is not parsed at all. */
+const MAY_NAME_FILE = /file|文件/;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/;
 
 /** The attachment files a source text names, as written (relative to the source). */
 export function attachmentFileNames(file: string, bytes: Uint8Array): string[] {
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return [];
+  // Most sources name no attachment file: a batch then reads their front matter only once, in their build.
+  if (!MAY_NAME_FILE.test(FRONT_MATTER.exec(decoded.text)?.[1] ?? '')) return [];
   const split = splitFrontMatter(file, decoded.text);
   if (!split.ok) return [];
   const root = split.split.doc?.contents;
