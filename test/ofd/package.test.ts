@@ -37,12 +37,12 @@ const SCHEMA: Record<string, string[][]> = {
   'ofd:Layer': [['ofd:TextObject', 'ofd:PathObject', 'ofd:ImageObject', 'ofd:CompositeObject', 'ofd:PageBlock']],
   'ofd:TextObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:FillColor'], ['ofd:StrokeColor'], ['ofd:CGTransform', 'ofd:TextCode']],
   'ofd:CGTransform': [['ofd:Glyphs']],
-  'ofd:PathObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:StrokeColor'], ['ofd:FillColor'], ['ofd:AbstractData']],
+  'ofd:PathObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:StrokeColor'], ['ofd:FillColor'], ['ofd:AbbreviatedData']],
   'ofd:ImageObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:Border']],
 };
 /** Elements with text content only. */
 const LEAVES = new Set(
-  ['DocID', 'Title', 'Author', 'Subject', 'CreationDate', 'ModDate', 'Keyword', 'Creator', 'CustomData', 'DocRoot', 'MaxUnitID', 'PhysicalBox', 'PublicRes', 'DocumentRes', 'ColorSpace', 'FontFile', 'MediaFile', 'FillColor', 'StrokeColor', 'Glyphs', 'TextCode', 'AbstractData'].map((n) => `ofd:${n}`),
+  ['DocID', 'Title', 'Author', 'Subject', 'CreationDate', 'ModDate', 'Keyword', 'Creator', 'CustomData', 'DocRoot', 'MaxUnitID', 'PhysicalBox', 'PublicRes', 'DocumentRes', 'ColorSpace', 'FontFile', 'MediaFile', 'FillColor', 'StrokeColor', 'Glyphs', 'TextCode', 'AbbreviatedData'].map((n) => `ofd:${n}`),
 );
 
 /** Every element of a part is a standard one, under an allowed parent, in schema order. */

@@ -70,7 +70,7 @@ function pathObject(r: Rule, res: PageResources): string {
   return o(
     'PathObject',
     { ID: res.ids.next(), Boundary: box(x0, y0, w, h), LineWidth: mm(r.thickness), Cap: 'Butt', Stroke: 'true', Fill: 'false' },
-    colour('StrokeColor', r.color, res.colourSpace) + o('AbstractData', {}, path),
+    colour('StrokeColor', r.color, res.colourSpace) + o('AbbreviatedData', {}, path),
   );
 }
 
