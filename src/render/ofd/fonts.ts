@@ -1,12 +1,14 @@
 // The fonts of an OFD package: one embedded file per face the pages draw with, holding only
 // the glyphs drawn (the same subset writer as the PDF's), and for every run the glyph ids of
 // its characters in that file (the TextObject's CGTransform). A face whose licence forbids
-// embedding stops the document: an OFD must carry its fonts.
+// embedding stops the document: an OFD must carry its fonts. A subset is completed into a
+// standalone font file (fontfile.ts) with a cmap of the characters drawn.
 
 import type { Font } from 'fontkit';
 import type { LoadedFont } from '../../fonts/types.js';
 import { plainRun, pdfkitFace } from '../../fonts/pdfface.js';
 import { PDF_FEATURES } from '../pdf/constants.js';
+import { completeSubset, type RawTable } from './fontfile.js';
 
 /**
  * The embedding licence of a face: OS/2 fsType as fontkit decodes it (OpenType 'OS/2': bit 1
@@ -44,14 +46,27 @@ interface Embedded {
   face: Font;
   /** Glyph id in the face → id in the embedded file (the face's own ids when embedded whole). */
   include(gid: number): number;
-  bytes(): Uint8Array;
+  /** The file; `cmap` (code point → glyph id in the file) completes a subset. */
+  bytes(cmap: ReadonlyMap<number, number>): Uint8Array;
   /** `.ttf` or `.otf`, as the file's outlines are. */
   ext: string;
 }
 
 const fsTypeOf = (face: Font): FsType => (face as unknown as { 'OS/2'?: { fsType?: FsType } })['OS/2']?.fsType ?? {};
-const isTrueType = (face: Font): boolean =>
-  (face as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables['glyf'] !== undefined;
+interface FaceInternals {
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  stream: { buffer: Uint8Array };
+}
+const isTrueType = (face: Font): boolean => (face as unknown as FaceInternals).directory.tables['glyf'] !== undefined;
+
+/** A table of the face as its file holds it (offsets count from the file's start, in a collection too). */
+function rawTable(face: Font): RawTable {
+  const { directory, stream } = face as unknown as FaceInternals;
+  return (tag) => {
+    const t = directory.tables[tag];
+    return t && stream.buffer.subarray(t.offset, t.offset + t.length);
+  };
+}
 
 /** Check the licence and open the face for embedding (a subset when allowed and TrueType). */
 function embed(font: LoadedFont): Embedded {
@@ -64,7 +79,7 @@ function embed(font: LoadedFont): Embedded {
   const trueType = isTrueType(face);
   if (trueType && !fsType.noSubsetting) {
     const subset = (pdfkitFace(face) as unknown as { createSubset(): Subset }).createSubset();
-    return { font, face, include: (gid) => subset.includeGlyph(gid), bytes: () => subset.encode(), ext: 'ttf' };
+    return { font, face, include: (gid) => subset.includeGlyph(gid), bytes: (cmap) => completeSubset(subset.encode(), rawTable(face), cmap), ext: 'ttf' };
   }
   // CFF outlines (fontkit subsets them as a bare CFF table, not a font file) or a face that
   // forbids subsetting: the whole file, glyph ids unchanged.
@@ -84,6 +99,8 @@ export interface RunGlyphs {
 /** The faces of one document, embedded as they are first drawn. */
 export class DocumentFonts {
   private readonly embedded = new Map<string, Embedded>();
+  /** Per face: each character drawn → its glyph in the embedded file (the first one drawn). */
+  private readonly cmaps = new Map<string, Map<number, number>>();
   /** Faces in the order first drawn (the order of the resources). */
   readonly order: string[] = [];
 
@@ -96,6 +113,7 @@ export class DocumentFonts {
       if (!f) throw new Error(`font ${fontId} is not in the font set`);
       e = embed(f);
       this.embedded.set(fontId, e);
+      this.cmaps.set(fontId, new Map());
       this.order.push(fontId);
     }
     return e;
@@ -120,9 +138,15 @@ export class DocumentFonts {
       // One glyph per character (no ligature, no decomposition): what the layout measured.
       glyphs = shaped.length === chars.length ? shaped : chars.map((c) => e.face.glyphForCodePoint(c.codePointAt(0)!));
     }
+    const ids = glyphs.map((g) => e.include(g.id));
+    const cmap = this.cmaps.get(fontId)!;
+    chars.forEach((c, i) => {
+      const cp = c.codePointAt(0)!;
+      if (!cmap.has(cp)) cmap.set(cp, ids[i]!);
+    });
     return {
       chars,
-      glyphs: glyphs.map((g) => e.include(g.id)),
+      glyphs: ids,
       advances: glyphs.map((g) => g.advanceWidth / upm),
     };
   }
@@ -131,7 +155,7 @@ export class DocumentFonts {
   files(): Array<{ fontId: string; font: LoadedFont; ext: string; bytes: Uint8Array }> {
     return this.order.map((id) => {
       const e = this.embedded.get(id)!;
-      return { fontId: id, font: e.font, ext: e.ext, bytes: e.bytes() };
+      return { fontId: id, font: e.font, ext: e.ext, bytes: e.bytes(this.cmaps.get(id)!) };
     });
   }
 }
