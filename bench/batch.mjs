@@ -46,7 +46,11 @@ const res = await runBuild(
 );
 const seconds = (performance.now() - t0) / 1000;
 let pages = 0;
-for (const p of res.written) if (p.endsWith('.pdf')) pages += (readFileSync(p).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+for (const p of res.written) {
+  if (p.endsWith('.pdf')) pages += (readFileSync(p).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  // An OFD batch: the pages' parts, each named in a local header and in the central directory.
+  else if (p.endsWith('.ofd') && !formats.includes('pdf')) pages += new Set(readFileSync(p).toString('latin1').match(/Pages\/Page_\d+\/Content\.xml/g)).size;
+}
 const ru = process.resourceUsage();
 console.log(
   JSON.stringify({

@@ -2,14 +2,17 @@
 // verify.ts): 真实性 (each record's SHA-256, size, file name and 档号 agree with the file
 // and the manifest; its 页数, 题名 and 文件编号 with what the PDF itself says), 完整性 (every
 // item has its PDF and record, 件号 run without gaps or repeats, the catalogue lists every
-// item), 可用性 (PDF/A identification, every font embedded, no encryption). Reads files; no writes.
+// item), 可用性 (PDF/A identification, every font embedded, no encryption). An item's OFD is
+// checked against the record's entry for it (其他格式) the same way: present, its digest and
+// size, its pages and title, the OFD-A DocType, its fonts embedded. Reads files; no writes.
 
 import { existsSync, readFileSync } from 'node:fs';
 import type { Text } from '../errors.js';
 import { sha256 } from './hash.js';
-import { entryFile, type Manifest } from './manifest.js';
+import { entryFile, type Manifest, type ManifestEntry } from './manifest.js';
+import { ofdFacts } from './ofdinfo.js';
 import { pdfFacts } from './pdfinfo.js';
-import { readRecord } from './record.js';
+import { readOtherFiles, readRecord } from './record.js';
 import { catalogueStem, catalogues, isArchived, parseCsv, type ArchivedItem } from './catalogue.js';
 import { formatCode, pieceProblems, pieceText } from './danghao.js';
 
@@ -42,7 +45,10 @@ const differ = (a: string, b: string, theFile: string): Text => ({
   en: `does not match ${theFile}: the record says "${a}", found "${b}"`,
 });
 
-function checkItem(dir: string, item: ArchivedItem, out: Failure[]): void {
+/** The DocType of an archived OFD [GB/T 42133]. */
+const OFD_A = 'OFD-A';
+
+function checkItem(dir: string, item: ArchivedItem, ofds: readonly ManifestEntry[], out: Failure[]): void {
   const fail = (aspect: Aspect, file: string, field: string, what: Text): void => void out.push({ aspect, file, field, what });
   const pdfPath = entryFile(dir, item.path);
   const recPath = entryFile(dir, item.archival.record);
@@ -68,7 +74,8 @@ function checkItem(dir: string, item: ArchivedItem, out: Failure[]): void {
     fail('integrity', item.archival.record, '元数据', { zh: `元数据缺失（${pdfName} 的记录）`, en: `the metadata record of ${pdfName} is missing` });
     return;
   }
-  const rec = readRecord(readFileSync(recPath, 'utf8'));
+  const recText = readFileSync(recPath, 'utf8');
+  const rec = readRecord(recText);
   const r = item.archival.record;
   // A field the file itself fails (its digest, its size) names the file; one the record states names the record.
   const compare = (field: keyof typeof rec, actual: string, theFile: string, failing = r): void => {
@@ -88,13 +95,48 @@ function checkItem(dir: string, item: ArchivedItem, out: Failure[]): void {
   const parts = item.archival;
   const code = formatCode(parts);
   if (code !== parts.code) fail('authenticity', 'manifest.json', '档号', differ(parts.code, code, `档号各部分（件号 ${pieceText(parts.piece)}）`));
+
+  // The item's OFD files: each one the manifest lists is in the record, and matches it.
+  const folder = item.path.slice(0, item.path.lastIndexOf('/') + 1);
+  const others = readOtherFiles(recText);
+  for (const e of ofds) {
+    const name = e.path.split('/').at(-1)!;
+    if (!others.some((o) => o.计算机文件名 === name)) fail('integrity', r, '其他格式', { zh: `元数据未列出 ${name}`, en: `the record does not list ${name}` });
+  }
+  for (const o of others) {
+    const name = o.计算机文件名 ?? '';
+    const path = `${folder}${name}`;
+    const abs = entryFile(dir, path);
+    if (!name || !abs || !existsSync(abs)) {
+      fail('integrity', path, '计算机文件名', { zh: '元数据所列文件缺失', en: 'a file the record lists is missing' });
+      continue;
+    }
+    const ofd = readFileSync(abs);
+    const facts = ofdFacts(ofd);
+    const check = (field: string, v: string | undefined, actual: string, theFile: string, failing: string): void => {
+      if (v === undefined) fail('authenticity', r, field, { zh: `元数据中缺少 ${name} 的此项`, en: `missing from the record for ${name}` });
+      else if (v !== actual) fail('authenticity', failing, field, differ(v, actual, theFile));
+    };
+    check('数字摘要', o.数字摘要, sha256(ofd), recZh, path);
+    check('计算机文件大小', o.计算机文件大小, String(ofd.length), recZh, path);
+    check('格式信息', o.格式信息, facts.docType ?? '', `文件 ${name}`, r);
+    // The PDF's 页数 and 题名 (a missing one is reported above) hold for the OFD of the same pages.
+    if (rec.页数 !== undefined) check('页数', rec.页数, String(facts.pages), `文件 ${name}`, r);
+    if (rec.题名 !== undefined) check('题名', rec.题名, facts.title ?? '', `文件 ${name}`, r);
+    if (!facts.wellFormed) fail('usability', path, 'OFD', { zh: '不是完整的 OFD 文件', en: 'not a complete OFD file' });
+    if (facts.docType !== OFD_A) fail('usability', path, 'OFD-A', { zh: `没有 OFD-A 标识（${facts.docType ?? '无'}）`, en: `no OFD-A identification (${facts.docType ?? 'none'})` });
+    if (facts.fontsNotEmbedded.length) {
+      const names = facts.fontsNotEmbedded.join(', ');
+      fail('usability', path, '字体', { zh: `字体未嵌入：${names}`, en: `fonts not embedded: ${names}` });
+    }
+  }
 }
 
 /** Run the checks over the archived items the manifest lists; none when it lists no 档号. */
 export function checkArchive(dir: string, m: Manifest): CheckReport {
   const items = m.entries.filter(isArchived);
   const failures: Failure[] = [];
-  for (const it of items) checkItem(dir, it, failures);
+  for (const it of items) checkItem(dir, it, m.entries.filter((e) => e.format === 'ofd' && e.archival?.record === it.archival.record), failures);
 
   // 完整性: 件号 of each catalogue's sequence, and the catalogue's rows.
   for (const c of catalogues(items)) {

@@ -1,6 +1,8 @@
 // One item's metadata record as XML, with the element names of DA/T 46-2009《文书类电子文件
 // 元数据方案》(GB/T 18894-2016 asks for such a record per archived electronic file), and
-// reading a record back for the archive checks. Pure.
+// reading a record back for the archive checks. The record describes the archived PDF; the
+// item's files in other formats (its OFD) follow under 其他格式, each with its 格式信息, name,
+// size and 数字摘要. Pure.
 
 import { xmlEscape } from '../render/pdf/pdfa.js';
 import { RETENTION, type RetentionCode } from '../spec/archive.js';
@@ -36,7 +38,22 @@ export interface ItemRecord {
   /** 文档创建程序. */
   creator: string;
   sha256: string;
+  /** The item's files in other formats (OFD-A), beside the PDF. */
+  others?: readonly RecordFile[];
 }
+
+/** A file of the item as the record lists it. */
+export interface RecordFile {
+  /** 格式信息, e.g. OFD-A. */
+  format: string;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+}
+
+/** The element that holds the item's files in other formats, and each file's element. */
+const OTHERS = '其他格式';
+const OTHER_FILE = '电子文件';
 
 /** `2024-07-16` → `20240716`. */
 export const compactDate = (iso: string): string => iso.replace(/-/g, '').slice(0, 8);
@@ -82,6 +99,20 @@ export function recordXml(r: ItemRecord): string {
     `    ${e('文档创建程序', r.creator)}`,
     '  </电子属性>',
     `  ${e('数字摘要', r.sha256, ' 算法="SHA-256"')}`,
+    ...(r.others?.length
+      ? [
+          `  <${OTHERS}>`,
+          ...r.others.flatMap((f) => [
+            `    <${OTHER_FILE}>`,
+            `      ${e('格式信息', f.format)}`,
+            `      ${e('计算机文件名', f.fileName)}`,
+            `      ${e('计算机文件大小', f.fileSize, ' 单位="字节"')}`,
+            `      ${e('数字摘要', f.sha256, ' 算法="SHA-256"')}`,
+            `    </${OTHER_FILE}>`,
+          ]),
+          `  </${OTHERS}>`,
+        ]
+      : []),
     '</文件>',
     '',
   ];
@@ -95,12 +126,27 @@ const unescape = (s: string): string =>
 export const CHECKED_FIELDS = ['档号', '题名', '文件编号', '页数', '计算机文件名', '计算机文件大小', '格式信息', '数字摘要'] as const;
 export type CheckedField = (typeof CHECKED_FIELDS)[number];
 
-/** Read the checked fields of a record; a field is absent when its element is missing. */
-export function readRecord(xml: string): Partial<Record<CheckedField, string>> {
-  const out: Partial<Record<CheckedField, string>> = {};
-  for (const name of CHECKED_FIELDS) {
+function fields<F extends string>(xml: string, names: readonly F[]): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const name of names) {
     const m = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`).exec(xml);
     if (m) out[name] = unescape(m[1]!);
   }
   return out;
+}
+
+const othersBlock = new RegExp(`<${OTHERS}>[\\s\\S]*?</${OTHERS}>`);
+
+/** Read the checked fields of a record (the PDF's); a field is absent when its element is missing. */
+export function readRecord(xml: string): Partial<Record<CheckedField, string>> {
+  return fields(xml.replace(othersBlock, ''), CHECKED_FIELDS);
+}
+
+export const OTHER_FILE_FIELDS = ['格式信息', '计算机文件名', '计算机文件大小', '数字摘要'] as const;
+export type OtherFileField = (typeof OTHER_FILE_FIELDS)[number];
+
+/** The item's files in other formats as the record lists them, each field as written. */
+export function readOtherFiles(xml: string): Array<Partial<Record<OtherFileField, string>>> {
+  const block = othersBlock.exec(xml)?.[0] ?? '';
+  return [...block.matchAll(new RegExp(`<${OTHER_FILE}>([\\s\\S]*?)</${OTHER_FILE}>`, 'g'))].map((m) => fields(m[1]!, OTHER_FILE_FIELDS));
 }

@@ -20,7 +20,7 @@ import { recordXml } from '../archive/record.js';
 import { stampItems } from '../archive/stamp.js';
 import { catalogueCsv, catalogueStem, catalogues, isArchived, type ArchivedItem, type Catalogue } from '../archive/catalogue.js';
 import { README_FILE, readmeText } from '../archive/readme.js';
-import { ARCHIVE_MSG, relativeTo, type Pending, type Rebuild, type Sink, type Written } from './archive.js';
+import { ARCHIVE_MSG, OFDA_CONFORMANCE, relativeTo, type Pending, type Rebuild, type Sink, type Written } from './archive.js';
 import { t } from './messages.js';
 
 export interface ArchiveRun {
@@ -214,6 +214,10 @@ export async function archiveBatch(run: ArchiveRun, pending: readonly Pending[],
         fileSize: pdfBytes.length,
         creator: toolVersion(),
         sha256: sha256(pdfBytes),
+        // The item's OFD (OFD-A, beside the PDF): listed with its own digest.
+        others: written
+          .filter((w) => w.format === 'ofd')
+          .map((w) => ({ format: OFDA_CONFORMANCE, fileName: archiveRelPath(meta, w.format).split('/').at(-1)!, fileSize: w.bytes.length, sha256: sha256(w.bytes) })),
       });
       writeFile(recordRel, 'record', Buffer.from(xml, 'utf8'));
     }

@@ -67,7 +67,7 @@ export async function buildFile(file: string, ctx: BuildContext, bytes?: Uint8Ar
   }
   if (ctx.formats.includes('pdf') || ctx.formats.includes('ofd')) {
     const laid = drawPages(plan);
-    if (ctx.formats.includes('ofd')) outputs.ofd = (await ofdStage()).writeOfd(laid, ctx.fonts, { archive: ctx.pdfa, file: source.file });
+    if (ctx.formats.includes('ofd')) outputs.ofd = await (await ofdStage()).writeOfd(laid, ctx.fonts, { archive: ctx.pdfa, file: source.file, ...(ctx.compressor ? { compressor: ctx.compressor } : {}) });
     // The archive's 归档章 goes on page 1 of the archived PDF only (src/archive/stamp.ts).
     if (ctx.formats.includes('pdf')) {
       if (ctx.pageOneItems && laid.pages[0]) laid.pages[0].items.push(...ctx.pageOneItems(source, ctx.fonts));

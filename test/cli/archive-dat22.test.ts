@@ -161,6 +161,54 @@ describe('archive with 档号 (DA/T 22)', () => {
     expect((await run(dir, 'verify', 'arch')).code).toBe(0);
   });
 
+  it('records the OFD beside the PDF (OFD-A, its own SHA-256); verify checks it', async () => {
+    const dir = project({ 'a.md': reply(31, '2024-07-16') });
+    writeFileSync(join(dir, 'gongwen.config.yaml'), CONFIG);
+    let r = await run(dir, 'build', 'a.md', '-f', 'pdf,ofd', '--archive', 'arch', '--stamp');
+    expect(r.code, r.err).toBe(0);
+    const ofd = ARCH(dir, '2024/提案答复/江教提〔2024〕31号.ofd');
+    const rec = ARCH(dir, '2024/提案答复/江教提〔2024〕31号.xml');
+    const xml = readFileSync(rec, 'utf8');
+    // The PDF's own fields first, then the OFD under 其他格式.
+    expect(xml.match(/<数字摘要 算法="SHA-256">([0-9a-f]{64})<\/数字摘要>/g)).toEqual([
+      `<数字摘要 算法="SHA-256">${sha(ARCH(dir, PDF(31)))}</数字摘要>`,
+      `<数字摘要 算法="SHA-256">${sha(ofd)}</数字摘要>`,
+    ]);
+    const other = /<其他格式>([\s\S]*)<\/其他格式>/.exec(xml)?.[1] ?? '';
+    expect(other).toContain('<格式信息>OFD-A</格式信息>');
+    expect(other).toContain('<计算机文件名>江教提〔2024〕31号.ofd</计算机文件名>');
+    expect(other).toContain(`<计算机文件大小 单位="字节">${readFileSync(ofd).length}</计算机文件大小>`);
+    expect(xml.indexOf('<格式信息>PDF/A-2b</格式信息>')).toBeLessThan(xml.indexOf('<其他格式>'));
+    const manifest = JSON.parse(readFileSync(ARCH(dir, 'manifest.json'), 'utf8')) as { entries: Array<{ path: string; sha256: string; conformance?: string }> };
+    expect(manifest.entries.find((e) => e.path.endsWith('.ofd'))).toMatchObject({ sha256: sha(ofd), conformance: 'OFD-A' });
+    expect((await run(dir, 'verify', 'arch')).code).toBe(0);
+
+    // A changed OFD: its digest fails, by the OFD's name.
+    const good = readFileSync(ofd);
+    const bad = Buffer.from(good);
+    bad[Math.floor(bad.length / 2)] ^= 0x01;
+    writeFileSync(ofd, bad);
+    r = await run(dir, 'verify', 'arch');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('【真实性】arch/2024/提案答复/江教提〔2024〕31号.ofd：数字摘要');
+    writeFileSync(ofd, good);
+
+    // A record that leaves the OFD out: the manifest's OFD is not in it.
+    writeFileSync(rec, xml.replace(/\s*<其他格式>[\s\S]*<\/其他格式>/, ''));
+    r = await run(dir, 'verify', 'arch');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('【完整性】arch/2024/提案答复/江教提〔2024〕31号.xml：其他格式');
+    writeFileSync(rec, xml);
+
+    // A missing OFD.
+    rmSync(ofd);
+    r = await run(dir, 'verify', 'arch');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('【完整性】arch/2024/提案答复/江教提〔2024〕31号.ofd：计算机文件名');
+    writeFileSync(ofd, good);
+    expect((await run(dir, 'verify', 'arch')).code).toBe(0);
+  });
+
   it('--stamp prints the 归档章 on page 1 of the archived PDF only; a changed file needs --force and keeps its 件号', async () => {
     const dir = project({ 'a.md': reply(31, '2024-07-16'), 'b.md': reply(4, '2024-07-16') });
     writeFileSync(join(dir, 'gongwen.config.yaml'), CONFIG);

@@ -37,12 +37,12 @@ const SCHEMA: Record<string, string[][]> = {
   'ofd:Layer': [['ofd:TextObject', 'ofd:PathObject', 'ofd:ImageObject', 'ofd:CompositeObject', 'ofd:PageBlock']],
   'ofd:TextObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:FillColor'], ['ofd:StrokeColor'], ['ofd:CGTransform', 'ofd:TextCode']],
   'ofd:CGTransform': [['ofd:Glyphs']],
-  'ofd:PathObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:StrokeColor'], ['ofd:FillColor'], ['ofd:AbstractData']],
+  'ofd:PathObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:StrokeColor'], ['ofd:FillColor'], ['ofd:AbbreviatedData']],
   'ofd:ImageObject': [['ofd:Actions'], ['ofd:Clips'], ['ofd:Border']],
 };
 /** Elements with text content only. */
 const LEAVES = new Set(
-  ['DocID', 'Title', 'Author', 'Subject', 'CreationDate', 'ModDate', 'Keyword', 'Creator', 'CustomData', 'DocRoot', 'MaxUnitID', 'PhysicalBox', 'PublicRes', 'DocumentRes', 'ColorSpace', 'FontFile', 'MediaFile', 'FillColor', 'StrokeColor', 'Glyphs', 'TextCode', 'AbstractData'].map((n) => `ofd:${n}`),
+  ['DocID', 'Title', 'Author', 'Subject', 'CreationDate', 'ModDate', 'Keyword', 'Creator', 'CustomData', 'DocRoot', 'MaxUnitID', 'PhysicalBox', 'PublicRes', 'DocumentRes', 'ColorSpace', 'FontFile', 'MediaFile', 'FillColor', 'StrokeColor', 'Glyphs', 'TextCode', 'AbbreviatedData'].map((n) => `ofd:${n}`),
 );
 
 /** Every element of a part is a standard one, under an allowed parent, in schema order. */
@@ -133,6 +133,10 @@ describe.each(EXAMPLES)('OFD of %s', (name) => {
         const path = `${r.baseDir}/${child(f, 'ofd:FontFile')!.text}`;
         expect(doc.pkg.files[path], path).toBeDefined();
         const file = create(doc.pkg.files[path]!) as Font;
+        // A complete OpenType file: the tables a font file must have, each at a 4-byte boundary.
+        const tables = (file as unknown as { directory: { tables: Record<string, { offset: number }> } }).directory.tables;
+        for (const tag of ['cmap', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'name', 'OS/2', 'post']) expect(tables[tag], `${path}: ${tag}`).toBeDefined();
+        for (const [tag, t] of Object.entries(tables)) expect(t.offset % 4, `${path}: ${tag} aligned`).toBe(0);
         const face = faces.get(f.attrs['FontName']!);
         expect(face, f.attrs['FontName']).toBeDefined();
         fonts.set(f.attrs['ID']!, { file, face: face! });
@@ -147,8 +151,10 @@ describe.each(EXAMPLES)('OFD of %s', (name) => {
         const text = [...child(t, 'ofd:TextCode')!.text];
         const glyphs = child(child(t, 'ofd:CGTransform')!, 'ofd:Glyphs')!.text.split(' ').map(Number);
         expect(glyphs).toHaveLength(text.length);
-        // The embedded glyph's outline is the face's glyph for the character.
+        // The embedded glyph's outline is the face's glyph for the character, and the file's
+        // own cmap leads to it (a reader that draws TextCode with the file finds it).
         text.forEach((ch, k) => {
+          expect(font!.file.glyphForCodePoint(ch.codePointAt(0)!).id, ch).toBe(glyphs[k]);
           const want = font!.face.glyphForCodePoint(ch.codePointAt(0)!);
           const got = (font!.file as unknown as { getGlyph(id: number): typeof want & { path: { toSVG(): string } } }).getGlyph(glyphs[k]!);
           expect(got.advanceWidth, ch).toBe(want.advanceWidth);

@@ -70,7 +70,7 @@ function pathObject(r: Rule, res: PageResources): string {
   return o(
     'PathObject',
     { ID: res.ids.next(), Boundary: box(x0, y0, w, h), LineWidth: mm(r.thickness), Cap: 'Butt', Stroke: 'true', Fill: 'false' },
-    colour('StrokeColor', r.color, res.colourSpace) + o('AbstractData', {}, path),
+    colour('StrokeColor', r.color, res.colourSpace) + o('AbbreviatedData', {}, path),
   );
 }
 
@@ -84,22 +84,23 @@ function imageObject(im: PlacedImage, res: PageResources): string {
   });
 }
 
+const pageObject = (item: Page['items'][number], res: PageResources): string =>
+  item.kind === 'text' ? textObject(item, res) : item.kind === 'rule' ? pathObject(item, res) : imageObject(item, res);
+
 /**
  * The page's Content.xml. Images that mix with what is under them like ink (a seal pressed
  * on the signature, `multiply`) go in a first layer, under the text: OFD has no blend modes,
- * and black text drawn over red ink looks as black text multiplied by it.
+ * and black text drawn over red ink looks as black text multiplied by it. Object ids follow
+ * the drawing order (some readers stack objects by id).
  */
 export function pageContent(page: Page, res: PageResources): string {
-  const under: string[] = [];
-  const body: string[] = [];
-  for (const item of page.items) {
-    if (item.kind === 'text') body.push(textObject(item, res));
-    else if (item.kind === 'rule') body.push(pathObject(item, res));
-    else (item.blend === 'multiply' ? under : body).push(imageObject(item, res));
-  }
-  const layers = [under, body]
+  const inkLike = (item: Page['items'][number]): boolean => item.kind === 'image' && item.blend === 'multiply';
+  const layers = [page.items.filter(inkLike), page.items.filter((item) => !inkLike(item))]
     .filter((l) => l.length > 0)
-    .map((l) => o('Layer', { ID: res.ids.next() }, l.join('')))
+    .map((l) => {
+      const id = res.ids.next();
+      return o('Layer', { ID: id }, l.map((item) => pageObject(item, res)).join(''));
+    })
     .join('');
   return o('Content', {}, layers);
 }

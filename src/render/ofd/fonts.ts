@@ -1,13 +1,15 @@
 // The fonts of an OFD package: one embedded file per face the pages draw with, holding only
 // the glyphs drawn (the same subset writer as the PDF's), and for every run the glyph ids of
 // its characters in that file (the TextObject's CGTransform). A face whose licence forbids
-// embedding stops the document: an OFD must carry its fonts.
+// embedding stops the document: an OFD must carry its fonts. A subset is completed into a
+// standalone font file (fontfile.ts) with a cmap of the characters drawn.
 
 import type { Font } from 'fontkit';
 import type { LoadedFont } from '../../fonts/types.js';
 import { plainRun, pdfkitFace } from '../../fonts/pdfface.js';
-import { fontTable, hasTable, subsetOf } from '../../adapters/fontkit.js';
+import { fontTable, hasTable, rawTable, subsetOf } from '../../adapters/fontkit.js';
 import { PDF_FEATURES } from '../pdf/constants.js';
+import { completeSubset } from './fontfile.js';
 
 /**
  * The embedding licence of a face: OS/2 fsType as fontkit decodes it (OpenType 'OS/2': bit 1
@@ -40,7 +42,8 @@ interface Embedded {
   face: Font;
   /** Glyph id in the face → id in the embedded file (the face's own ids when embedded whole). */
   include(gid: number): number;
-  bytes(): Uint8Array;
+  /** The file; `cmap` (code point → glyph id in the file) completes a subset. */
+  bytes(cmap: ReadonlyMap<number, number>): Uint8Array;
   /** `.ttf` or `.otf`, as the file's outlines are. */
   ext: string;
 }
@@ -58,9 +61,10 @@ function embed(font: LoadedFont): Embedded {
   if (fsType.bitmapOnly) throw new FontEmbeddingError(font, 'bitmapOnly');
   const trueType = isTrueType(face);
   if (trueType && !fsType.noSubsetting) {
-    // The PDF's subset writer (pdfkitFace), so both formats embed the same glyph programs.
+    // The PDF's subset writer (pdfkitFace), so both formats embed the same glyph programs;
+    // completed with the tables readers need to draw the file (fontfile.ts).
     const subset = subsetOf(pdfkitFace(face));
-    return { font, face, include: (gid) => subset.includeGlyph(gid), bytes: () => subset.encode(), ext: 'ttf' };
+    return { font, face, include: (gid) => subset.includeGlyph(gid), bytes: (cmap) => completeSubset(subset.encode(), (tag) => rawTable(face, tag), cmap), ext: 'ttf' };
   }
   // CFF outlines (fontkit subsets them as a bare CFF table, not a font file) or a face that
   // forbids subsetting: the whole file, glyph ids unchanged.
@@ -80,6 +84,8 @@ export interface RunGlyphs {
 /** The faces of one document, embedded as they are first drawn. */
 export class DocumentFonts {
   private readonly embedded = new Map<string, Embedded>();
+  /** Per face: each character drawn → its glyph in the embedded file (the first one drawn). */
+  private readonly cmaps = new Map<string, Map<number, number>>();
   /** Faces in the order first drawn (the order of the resources). */
   readonly order: string[] = [];
 
@@ -92,6 +98,7 @@ export class DocumentFonts {
       if (!f) throw new Error(`font ${fontId} is not in the font set`);
       e = embed(f);
       this.embedded.set(fontId, e);
+      this.cmaps.set(fontId, new Map());
       this.order.push(fontId);
     }
     return e;
@@ -116,9 +123,15 @@ export class DocumentFonts {
       // One glyph per character (no ligature, no decomposition): what the layout measured.
       glyphs = shaped.length === chars.length ? shaped : chars.map((c) => e.face.glyphForCodePoint(c.codePointAt(0)!));
     }
+    const ids = glyphs.map((g) => e.include(g.id));
+    const cmap = this.cmaps.get(fontId)!;
+    chars.forEach((c, i) => {
+      const cp = c.codePointAt(0)!;
+      if (!cmap.has(cp)) cmap.set(cp, ids[i]!);
+    });
     return {
       chars,
-      glyphs: glyphs.map((g) => e.include(g.id)),
+      glyphs: ids,
       advances: glyphs.map((g) => g.advanceWidth / upm),
     };
   }
@@ -127,7 +140,7 @@ export class DocumentFonts {
   files(): Array<{ fontId: string; font: LoadedFont; ext: string; bytes: Uint8Array }> {
     return this.order.map((id) => {
       const e = this.embedded.get(id)!;
-      return { fontId: id, font: e.font, ext: e.ext, bytes: e.bytes() };
+      return { fontId: id, font: e.font, ext: e.ext, bytes: e.bytes(this.cmaps.get(id)!) };
     });
   }
 }

@@ -7,7 +7,8 @@ import type { FontSet, LoadedFont } from '../../fonts/types.js';
 import type { LaidOutDocument } from '../../layout/types.js';
 import { BuildError, Problem, type Text } from '../../errors.js';
 import { buildDate } from '../build-date.js';
-import { zipFixed } from '../zip.js';
+import { zipFixedOffThread } from '../zip.js';
+import type { Compressor } from '../pdf/deflatethread.js';
 import { pageContent, type PageResources } from './content.js';
 import { documentXml, DOCUMENT_RES, pageLoc, PUBLIC_RES } from './document.js';
 import { docId, ofdXml } from './entry.js';
@@ -21,6 +22,8 @@ export interface OfdOptions {
   archive?: boolean;
   /** The source file, named by errors. */
   file?: string;
+  /** Deflates the package's parts off the main thread (the build session's; default libuv's pool). */
+  compressor?: Compressor;
 }
 
 /** Folder of the (one) document inside the package. */
@@ -42,10 +45,14 @@ function facesById(fonts: FontSet): Map<string, LoadedFont> {
 
 const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 
-/** Write the OFD package; returns its bytes. Throws BuildError when a font cannot be embedded. */
-export function writeOfd(laid: LaidOutDocument, fonts: FontSet, opts: OfdOptions = {}): Buffer {
+/**
+ * Write the OFD package; resolves to its bytes. Everything is read from `laid` before the
+ * first await (the parts are deflated off the main thread). Rejects with BuildError when a
+ * font cannot be embedded.
+ */
+export async function writeOfd(laid: LaidOutDocument, fonts: FontSet, opts: OfdOptions = {}): Promise<Buffer> {
   try {
-    return write(laid, fonts, opts);
+    return await write(laid, fonts, opts);
   } catch (e) {
     if (!(e instanceof FontEmbeddingError)) throw e;
     throw new BuildError([
@@ -59,7 +66,7 @@ export function writeOfd(laid: LaidOutDocument, fonts: FontSet, opts: OfdOptions
   }
 }
 
-function write(laid: LaidOutDocument, fonts: FontSet, opts: OfdOptions): Buffer {
+function write(laid: LaidOutDocument, fonts: FontSet, opts: OfdOptions): Promise<Buffer> {
   const ids = new Ids();
   const colourSpace = ids.next();
   const docFonts = new DocumentFonts(facesById(fonts));
@@ -101,6 +108,6 @@ function write(laid: LaidOutDocument, fonts: FontSet, opts: OfdOptions): Buffer 
   ];
   const date = buildDate(laid.info.isoDate);
   const entry = ofdXml(laid.info, { id: docId(parts), date, docRoot: `${DOC_DIR}/Document.xml`, archive: Boolean(opts.archive) });
-  return zipFixed([['OFD.xml', utf8(entry)], ...parts], date);
+  return zipFixedOffThread([['OFD.xml', utf8(entry)], ...parts], date, opts.compressor);
 }
 
