@@ -4,7 +4,7 @@
 // one per call unless the caller passes its own to share the parsed fonts between calls.
 
 import { resolve } from 'node:path';
-import type { Problem } from './errors.js';
+import { BuildError, type Problem } from './errors.js';
 import { loadConfig, type ProjectConfig } from './source/index.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplates, type TemplateSet } from './template/render.js';
 import { buildFile, DEFAULT_FORMATS, type Format } from './pipeline/build.js';
@@ -38,6 +38,8 @@ export interface BuildOptions {
   templates?: TemplateSet;
   /** A session to reuse (its fonts stay parsed between calls; the caller closes it). */
   session?: Session;
+  /** Warnings are errors, as `--strict` (default: the configuration's `strict`). */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -71,6 +73,8 @@ export async function build(input: BuildInput, opts: BuildOptions = {}): Promise
       typeof input === 'string'
         ? await buildFile(resolve(cwd, input), ctx)
         : await buildFile(resolve(cwd, input.path ?? 'document.md'), ctx, typeof input.source === 'string' ? Buffer.from(input.source, 'utf8') : input.source);
+    // As the command: with strict, a document with warnings fails and gives no bytes.
+    if ((opts.strict ?? config.strict) && built.warnings.length) throw new BuildError(built.warnings);
     return { ...built.outputs, warnings: built.warnings };
   } finally {
     if (!opts.session) await session.close();

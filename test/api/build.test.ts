@@ -50,6 +50,17 @@ describe('build()', () => {
     await expect(build({ source: '---\ntype: memo\n---\n正文\n' }, { cwd: root })).rejects.toBeInstanceOf(BuildError);
   });
 
+  it('with strict (or strict: true in the configuration), a source with warnings throws and gives no bytes', async () => {
+    // The example reply without 办理结果 is built with a warning naming it.
+    const lax = join(root, 'content', 'replies', '2024-proposal-062.md');
+    const r = await build(lax, { cwd: root, formats: ['pdf'] });
+    expect(r.pdf).toBeDefined();
+    expect(r.warnings.map((w) => w.format('zh')).join('\n')).toContain('办理结果');
+    await expect(build(lax, { cwd: root, formats: ['pdf'], strict: true })).rejects.toBeInstanceOf(BuildError);
+    const config = { ...(await import('../../src/source/index.js')).loadConfig({ cwd: root }), strict: true };
+    await expect(build(lax, { cwd: root, formats: ['pdf'], config })).rejects.toBeInstanceOf(BuildError);
+  });
+
   it('leaves V8 flags and thread priorities as they were (a session asked to tune changes them)', async () => {
     await build(file, { cwd: root });
     await build({ source: readFileSync(file), path: file }, { cwd: root, formats: ['pdf'] });
