@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { loadConfig, readSource } from '../../src/source/index.js';
 import { loadTemplates } from '../../src/template/render.js';
 import { composeDocument } from '../../src/pipeline/compose.js';
-import { BuildError } from '../../src/errors.js';
+import { problemsOf } from '../helpers/problems.js';
 import type { Block, GongwenDocument, Run } from '../../src/model/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -54,16 +54,6 @@ ${extra}
 
 ${body}
 `;
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BuildError) return e.problems.map((p) => p.format('zh'));
-    throw e;
-  }
-  throw new Error('expected a BuildError');
-}
 
 describe('composing the examples', () => {
   const examples = ['bulletins', 'replies'].flatMap((d) =>

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { loadConfig, readSource } from '../../src/source/index.js';
 import { loadTemplates } from '../../src/template/render.js';
 import { composeDocument } from '../../src/pipeline/compose.js';
-import { BuildError } from '../../src/errors.js';
+import { problemsOf } from '../helpers/problems.js';
 import type { Block, GongwenDocument, HeadingBlock } from '../../src/model/types.js';
 
 const templates = loadTemplates();
@@ -19,16 +19,6 @@ function compose(text: string, extra: Record<string, string | Uint8Array> = {}):
   writeFileSync(join(dir, 'a.md'), text);
   for (const [n, b] of Object.entries(extra)) writeFileSync(join(dir, n), b);
   return composeDocument(readSource(join(dir, 'a.md'), loadConfig({ cwd: dir })), templates);
-}
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BuildError) return e.problems.map((p) => p.format('zh'));
-    throw e;
-  }
-  throw new Error('expected a BuildError');
 }
 
 const reply = (front: string, body = '答复正文。') => `---
